@@ -1,0 +1,1 @@
+//! Black-box tests of whole nodes live in `tests/`.
