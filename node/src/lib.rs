@@ -1,1 +1,14 @@
-//! placeholder
+//! The nCEN node: its durable store, record and account services, audit chain and REST API.
+//! The `ncen-node` binary (in `main.rs`) is a thin command line over [`app`].
+
+pub mod accounts;
+pub mod api;
+pub mod app;
+pub mod audit;
+pub mod identity;
+pub mod journal;
+pub mod metrics;
+pub mod records;
+pub mod roles;
+pub mod store;
+mod ui;

@@ -1,0 +1,97 @@
+//! The REST API under `/api/v1` (DESIGN.md's contract), `/metrics`, and the admin UI at `/`.
+
+pub mod accounts;
+pub mod error;
+pub mod extract;
+pub mod node;
+pub mod openapi;
+pub mod records;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::StatusCode;
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use ncen_protocol::codelists::Catalog;
+use tower_http::timeout::TimeoutLayer;
+use utoipa::OpenApi;
+
+use crate::accounts::Accounts;
+use crate::metrics::Metrics;
+use crate::records::Records;
+use crate::store::Store;
+use error::ApiError;
+
+/// What every handler may use.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub records: Records,
+    pub accounts: Accounts,
+    pub store: Store,
+    pub node: Arc<node::NodeView>,
+    pub metrics: Arc<Metrics>,
+    pub catalog: &'static Catalog,
+}
+
+async fn count(State(metrics): State<Arc<Metrics>>, req: Request, next: Next) -> Response {
+    let method = req.method().as_str().to_owned();
+    let response = next.run(req).await;
+    metrics.http(&method, response.status().as_u16());
+    response
+}
+
+async fn not_found() -> ApiError {
+    ApiError::not_found("no such endpoint; see /api/v1/openapi.json")
+}
+
+async fn openapi_json() -> Response {
+    axum::Json(openapi::ApiDoc::openapi()).into_response()
+}
+
+async fn method_not_allowed(req: Request, next: Next) -> Response {
+    let response = next.run(req).await;
+    if response.status() == StatusCode::METHOD_NOT_ALLOWED {
+        return ApiError::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method_not_allowed",
+            "this endpoint does not take this method",
+        )
+        .into_response();
+    }
+    response
+}
+
+/// The whole HTTP application of a node.
+pub fn router(state: AppState, ui: Router, max_body_bytes: usize, timeout: Duration) -> Router {
+    let api = Router::new()
+        .route("/health", get(node::health))
+        .route("/node", get(node::node))
+        .route("/openapi.json", get(openapi_json))
+        .route("/auth/token", post(accounts::token).delete(accounts::logout))
+        .route("/auth/password", post(accounts::change_password))
+        .route("/auth/me", get(accounts::me))
+        .route("/users", get(accounts::list).post(accounts::create))
+        .route("/users/{username}/unblock", post(accounts::unblock))
+        .route("/users/{username}/reset-password", post(accounts::reset_password))
+        .route("/audit", get(node::audit_list))
+        .route("/audit/verify", get(node::audit_verify))
+        .route("/{collection}", get(records::list).post(records::create))
+        .route("/{collection}/batch", post(records::batch))
+        .route("/{collection}/{id}", get(records::get_one).put(records::update).delete(records::delete_one))
+        .route("/{collection}/{id}/signed", get(records::signed))
+        .fallback(not_found)
+        .layer(middleware::from_fn(method_not_allowed))
+        .with_state(state.clone());
+    Router::new()
+        .nest("/api/v1", api)
+        .route("/metrics", get(node::metrics).with_state(state.clone()))
+        .merge(ui)
+        .layer(DefaultBodyLimit::max(max_body_bytes))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
+        .layer(middleware::from_fn_with_state(state.metrics.clone(), count))
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+}

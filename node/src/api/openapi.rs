@@ -1,0 +1,36 @@
+//! The OpenAPI 3.1 document of the REST API, served at `/api/v1/openapi.json`.
+
+use utoipa::Modify;
+use utoipa::OpenApi;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+
+#[derive(Debug)]
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+#[derive(Debug, OpenApi)]
+#[openapi(
+    info(title = "nCEN node API", description = "REST API of an nCEN node: national seizure, suspect and company databases, accounts and audit."),
+    modifiers(&BearerAuth),
+    paths(
+        super::node::health, super::node::node, super::node::audit_list, super::node::audit_verify,
+        super::accounts::token, super::accounts::logout, super::accounts::change_password, super::accounts::me,
+        super::accounts::list, super::accounts::create, super::accounts::unblock, super::accounts::reset_password,
+        super::records::list, super::records::create, super::records::batch, super::records::get_one,
+        super::records::update, super::records::delete_one, super::records::signed,
+    ),
+    components(schemas(
+        ncen_protocol::model::Seizure, ncen_protocol::model::Suspect, ncen_protocol::model::Company,
+        ncen_protocol::validate::FieldError, super::records::BatchErrors,
+    ))
+)]
+pub struct ApiDoc;

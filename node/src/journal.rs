@@ -1,0 +1,129 @@
+//! The single writer: every write of the node passes here, so that the origin log's sequence
+//! numbers and the audit chain advance in step with the data, in the same atomic batch.
+
+use std::sync::{Mutex, PoisonError};
+
+use ncen_protocol::model::RecordId;
+use ncen_protocol::record::RecordKind;
+use serde::{Deserialize, Serialize};
+
+use crate::audit::{self, AuditEvent, AuditHead};
+use crate::store::keys::{self, MetaKey};
+use crate::store::{Batch, Cf, Store, StoreError, value};
+
+/// One entry of an origin's append-only log: which revision of which record was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogEntry {
+    pub kind: RecordKind,
+    pub id: RecordId,
+    pub revision: u32,
+}
+
+#[derive(Debug, Clone)]
+struct State {
+    audit: AuditHead,
+    next_seq: u64,
+}
+
+/// Serialises writes; see the module documentation.
+#[derive(Debug)]
+pub struct Journal {
+    store: Store,
+    origin: String,
+    state: Mutex<State>,
+}
+
+/// What a write adds to the log and the audit chain, inside its batch.
+#[derive(Debug)]
+pub struct Appender {
+    origin: String,
+    state: State,
+    now_ms: i64,
+}
+
+impl Appender {
+    /// Appends a record revision to this node's origin log and returns its sequence number.
+    pub fn log(&mut self, batch: &mut Batch<'_>, entry: LogEntry) -> Result<u64, StoreError> {
+        let seq = self.state.next_seq;
+        batch.put(Cf::OriginLog, &keys::origin_log(&self.origin, seq), &value::encode(&entry)?);
+        self.state.next_seq += 1;
+        Ok(seq)
+    }
+
+    /// Appends an audit entry.
+    pub fn audit(&mut self, batch: &mut Batch<'_>, event: AuditEvent) -> Result<(), StoreError> {
+        let (bytes, head) = audit::chain(&self.state.audit, self.now_ms, event)?;
+        batch.put(Cf::Audit, &audit::audit_key(head.seq), &bytes);
+        self.state.audit = head;
+        Ok(())
+    }
+
+    pub fn now_ms(&self) -> i64 {
+        self.now_ms
+    }
+}
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> i64 {
+    let now = time::OffsetDateTime::now_utc();
+    (now.unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+impl Journal {
+    pub fn open(store: Store, origin: &str) -> Result<Journal, StoreError> {
+        let audit = audit::read_head(&store)?;
+        let mut next_seq = 1;
+        let upper = keys::origin_log(origin, u64::MAX);
+        if let Some(item) = store.iter_from(Cf::OriginLog, &upper, false).next() {
+            let (key, _) = item?;
+            let prefix = keys::origin_bytes(origin);
+            if key.starts_with(&prefix)
+                && let Ok(seq) = <[u8; 8]>::try_from(&key[prefix.len()..])
+            {
+                next_seq = u64::from_be_bytes(seq) + 1;
+            }
+        }
+        Ok(Journal { store, origin: origin.to_owned(), state: Mutex::new(State { audit, next_seq }) })
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Runs `build` with a fresh batch and an appender, then writes the batch (synced if
+    /// `sync`). The log and chain positions advance only if the write succeeded.
+    pub fn write<T, E>(
+        &self,
+        sync: bool,
+        build: impl FnOnce(&mut Batch<'_>, &mut Appender) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let mut guard = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut appender = Appender { origin: self.origin.clone(), state: guard.clone(), now_ms: now_ms() };
+        let mut batch = self.store.batch();
+        let out = build(&mut batch, &mut appender)?;
+        if appender.state.audit != guard.audit {
+            batch.put(Cf::Meta, MetaKey::AuditHead.bytes(), &value::encode(&appender.state.audit)?);
+        }
+        batch.commit(sync)?;
+        *guard = appender.state;
+        Ok(out)
+    }
+
+    /// Records one audit event on its own (authentication, reads, account changes).
+    pub fn audit(&self, event: AuditEvent, sync: bool) -> Result<(), StoreError> {
+        self.write(sync, |batch, app| app.audit(batch, event))
+    }
+
+    /// The next sequence number of this node's origin log.
+    pub fn next_seq(&self) -> u64 {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner).next_seq
+    }
+
+    /// The sequence number of the last audit entry.
+    pub fn audit_seq(&self) -> u64 {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner).audit.seq
+    }
+}

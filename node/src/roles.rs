@@ -1,0 +1,90 @@
+//! Roles of user accounts and what each may do (deny by default).
+
+use serde::{Deserialize, Serialize};
+
+/// A user's role at the node.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum, utoipa::ToSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[value(rename_all = "snake_case")]
+pub enum Role {
+    /// Runs the node: accounts, peers, agreements, audit.
+    Administrator,
+    /// Manages the administration's user accounts: creates, unblocks, resets passwords.
+    NationalContactPoint,
+    /// Records and corrects seizures, suspects and companies; searches.
+    Officer,
+    /// Searches and analyses; cannot write.
+    Analyst,
+    /// Reads the audit log.
+    Auditor,
+}
+
+/// Something a request may need the right to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    ReadRecords,
+    WriteRecords,
+    ManageUsers,
+    ReadAudit,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] =
+        [Role::Administrator, Role::NationalContactPoint, Role::Officer, Role::Analyst, Role::Auditor];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Administrator => "administrator",
+            Role::NationalContactPoint => "national_contact_point",
+            Role::Officer => "officer",
+            Role::Analyst => "analyst",
+            Role::Auditor => "auditor",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    pub fn allows(self, p: Permission) -> bool {
+        use Permission::*;
+        matches!(
+            (self, p),
+            (Role::Officer, ReadRecords | WriteRecords)
+                | (Role::Analyst, ReadRecords)
+                | (Role::Administrator, ManageUsers | ReadAudit)
+                | (Role::NationalContactPoint, ManageUsers)
+                | (Role::Auditor, ReadAudit)
+        )
+    }
+
+    /// Whether an account with this role may create or manage an account with `other`.
+    pub fn may_manage(self, other: Role) -> bool {
+        match self {
+            Role::Administrator => true,
+            Role::NationalContactPoint => other != Role::Administrator,
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deny_by_default() {
+        assert!(!Role::Officer.allows(Permission::ManageUsers));
+        assert!(!Role::Analyst.allows(Permission::WriteRecords));
+        assert!(!Role::Auditor.allows(Permission::ReadRecords));
+        assert!(!Role::Administrator.allows(Permission::WriteRecords));
+        assert!(Role::Officer.allows(Permission::WriteRecords));
+        assert!(!Role::NationalContactPoint.may_manage(Role::Administrator));
+        assert!(Role::NationalContactPoint.may_manage(Role::Officer));
+        for r in Role::ALL {
+            assert_eq!(Role::parse(r.as_str()), Some(r));
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! The one catalog of column families: every family the node uses is declared here, with what
+//! its keys and values are.
+
+/// A column family of the node's store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cf {
+    /// Node identity and store metadata: `MetaKey` → versioned value.
+    Meta,
+    /// Current revision of each record: `[kind][uuid]` → `RecordHead`.
+    Records,
+    /// Every signed revision: `[kind][uuid][revision u32 BE]` → COSE_Sign1 bytes.
+    Revisions,
+    /// The origin's append-only log for replication: `[origin:3][seq u64 BE]` → `LogEntry`.
+    OriginLog,
+    /// Uniqueness of national references: `[kind][origin:3][reference]` → uuid.
+    NationalRefs,
+    /// Secondary indexes: `[kind][term type][term][0][date:10][uuid]` → empty.
+    Index,
+    /// User accounts: username → `User`.
+    Users,
+    /// Bearer sessions: SHA-256 of the token → `Session`.
+    Sessions,
+    /// Hash-chained audit log: `[seq u64 BE]` → `AuditEntry` bytes.
+    Audit,
+}
+
+impl Cf {
+    pub const ALL: [Cf; 9] = [
+        Cf::Meta,
+        Cf::Records,
+        Cf::Revisions,
+        Cf::OriginLog,
+        Cf::NationalRefs,
+        Cf::Index,
+        Cf::Users,
+        Cf::Sessions,
+        Cf::Audit,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Cf::Meta => "meta",
+            Cf::Records => "records",
+            Cf::Revisions => "revisions",
+            Cf::OriginLog => "origin_log",
+            Cf::NationalRefs => "national_refs",
+            Cf::Index => "index",
+            Cf::Users => "users",
+            Cf::Sessions => "sessions",
+            Cf::Audit => "audit",
+        }
+    }
+}

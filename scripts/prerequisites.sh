@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian machine with only the Rust toolchain lacks:
+# libclang (RocksDB's bindings are generated at build time) and, for the COSE
+# interoperability test, a Python virtual environment with pycose.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+have_libclang() {
+  ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 || ls /usr/lib/x86_64-linux-gnu/libclang*.so* >/dev/null 2>&1
+}
+
+if ! have_libclang; then
+  echo "Installing libclang (needed to build RocksDB's bindings)..."
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libclang-dev clang >/dev/null
+fi
+
+if [ "${NCEN_SKIP_PYCOSE:-0}" != "1" ]; then
+  VENV="${NCEN_VENV:-$HOME/.cache/ncen-venv}"
+  if ! "$VENV/bin/python" -c "import pycose" >/dev/null 2>&1; then
+    echo "Setting up $VENV with pycose (independent COSE implementation for the interop test)..."
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check -r tools/cose/requirements.txt
+  fi
+fi

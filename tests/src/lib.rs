@@ -1,1 +1,0 @@
-//! Black-box tests of whole nodes live in `tests/`.
