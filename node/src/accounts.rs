@@ -522,7 +522,11 @@ mod tests {
     #[test]
     fn an_expired_password_must_be_changed_and_expiry_is_announced() -> Result<(), Box<dyn std::error::Error>>
     {
-        let policy = AuthConfig { password_max_age_days: 90, ..ncen_config::Config::default().auth };
+        let policy = AuthConfig {
+            password_max_age_days: 90,
+            inactivity_days: 0,
+            ..ncen_config::Config::default().auth
+        };
         let (_dir, accounts) = accounts(policy)?;
         accounts.create(&operator(), "officer", Role::Officer, "a long enough password", None)?;
         let fresh = accounts.login("officer", "a long enough password")?;

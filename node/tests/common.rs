@@ -74,18 +74,10 @@ pub async fn login(http: &reqwest::Client, base: &str, username: &str) -> anyhow
     v["token"].as_str().map(str::to_owned).ok_or_else(|| anyhow::anyhow!("login failed: {v}"))
 }
 
+/// The canonical seizure of DESIGN.md with the given national reference.
 pub fn seizure(reference: &str) -> serde_json::Value {
-    serde_json::json!({
-        "national_reference": reference,
-        "date": "2026-11-30",
-        "place": {"name": "Port of Rotterdam", "location_type": "SEAPORT", "country": "NL"},
-        "direction": "IMPORT",
-        "detection_method": "XRAY_SCAN",
-        "conveyance": {"type": "SEA_CONTAINER", "identifier": "MSCU1234567"},
-        "concealment": "FALSE_COMPARTMENT",
-        "route": {"departure": "EC", "transit": ["PA"], "destination": "NL"},
-        "goods": [{"commodity": "DRUGS.COCAINE", "quantity": 120.5, "unit": "KGM",
-                   "value": {"amount": 4500000, "currency": "EUR"}}],
-        "summary": "non-nominal summary for CEN"
-    })
+    let text = include_str!("../../tests/fixtures/canonical-seizure.json");
+    let mut seizure: serde_json::Value = serde_json::from_str(text).unwrap_or(serde_json::Value::Null);
+    seizure["national_reference"] = serde_json::json!(reference);
+    seizure
 }

@@ -110,21 +110,12 @@ impl TestNode {
     }
 }
 
-/// The canonical seizure of DESIGN.md, with the given national reference.
+/// The canonical seizure of DESIGN.md, as kept in `tests/fixtures/canonical-seizure.json`.
+pub const CANONICAL_SEIZURE: &str = include_str!("../fixtures/canonical-seizure.json");
+
+/// The canonical seizure with the given national reference.
 pub fn canonical_seizure(reference: &str) -> Value {
-    json!({
-        "national_reference": reference,
-        "date": "2026-11-30",
-        "place": {"name": "Port of Rotterdam", "location_type": "SEAPORT", "country": "NL"},
-        "direction": "IMPORT",
-        "detection_method": "XRAY_SCAN",
-        "conveyance": {"type": "SEA_CONTAINER", "identifier": "MSCU1234567"},
-        "concealment": "FALSE_COMPARTMENT",
-        "route": {"departure": "EC", "transit": ["PA"], "destination": "NL"},
-        "goods": [{"commodity": "DRUGS.COCAINE", "description": "bricks in banana boxes",
-                   "quantity": 120.5, "unit": "KGM", "value": {"amount": 4500000, "currency": "EUR"}}],
-        "offenders": [],
-        "remarks": "free text: nominal, never leaves under the hub policy",
-        "summary": "non-nominal summary for CEN"
-    })
+    let mut seizure: Value = serde_json::from_str(CANONICAL_SEIZURE).unwrap_or(Value::Null);
+    seizure["national_reference"] = json!(reference);
+    seizure
 }

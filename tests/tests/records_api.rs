@@ -85,7 +85,7 @@ async fn list_filters_by_commodity_country_and_dates_with_paging() -> anyhow::Re
         let mut s = canonical_seizure(&format!("NL-2026-{i:04}"));
         s["date"] = json!(format!("2026-03-{:02}", i + 1));
         if i % 3 == 0 {
-            s["goods"][0]["commodity"] = json!("TOBACCO.CIGARETTES");
+            s["goods"][0]["commodity"] = json!("REVENUE.TOBACCO.CIGARETTES");
             s["goods"][0]["unit"] = json!("H87");
             s["route"] = json!({"departure": "AE", "transit": [], "destination": "NL"});
         }
@@ -117,7 +117,7 @@ async fn list_filters_by_commodity_country_and_dates_with_paging() -> anyhow::Re
     assert_eq!(refs(&drugs).len(), 8, "a category matches its types");
     let cocaine = get("commodity=DRUGS.COCAINE").await?;
     assert_eq!(refs(&cocaine).len(), 8);
-    let tobacco_from_ae = get("commodity=TOBACCO&country=AE").await?;
+    let tobacco_from_ae = get("commodity=REVENUE.TOBACCO&country=AE").await?;
     assert_eq!(refs(&tobacco_from_ae), vec!["NL-2026-0009", "NL-2026-0006", "NL-2026-0003", "NL-2026-0000"]);
     let march_5_to_8 = get("date_from=2026-03-05&date_to=2026-03-08").await?;
     assert_eq!(refs(&march_5_to_8), vec!["NL-2026-0007", "NL-2026-0006", "NL-2026-0005", "NL-2026-0004"]);

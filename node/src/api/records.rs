@@ -26,6 +26,19 @@ pub fn kind_of(collection: &str) -> Result<RecordKind, ApiError> {
     })
 }
 
+/// Resolves the collection and id of a single-record request and checks the caller's right.
+fn one_record(
+    auth: &Auth,
+    permission: Permission,
+    collection: &str,
+    id: &str,
+) -> Result<(RecordKind, RecordId, String), ApiError> {
+    let kind = kind_of(collection)?;
+    let id = parse_id(kind, id)?;
+    let actor = auth.require(permission)?.username.clone();
+    Ok((kind, id, actor))
+}
+
 fn parse_id(kind: RecordKind, id: &str) -> Result<RecordId, ApiError> {
     RecordId::parse_str(id)
         .map_err(|_| ApiError::not_found(format!("no {} with id {id:?} (ids are UUIDs)", kind.collection())))
@@ -265,9 +278,7 @@ pub async fn get_one(
     auth: Auth,
     Path((collection, id)): Path<(String, String)>,
 ) -> Result<Json<RecordView>, ApiError> {
-    let kind = kind_of(&collection)?;
-    let id = parse_id(kind, &id)?;
-    let actor = auth.require(Permission::ReadRecords)?.username.clone();
+    let (kind, id, actor) = one_record(&auth, Permission::ReadRecords, &collection, &id)?;
     let records = state.records.clone();
     let view = tokio::task::spawn_blocking(move || {
         let view = records.get(kind, id)?;
@@ -304,9 +315,7 @@ pub async fn update(
     Path((collection, id)): Path<(String, String)>,
     req: Request,
 ) -> Result<Json<RecordView>, ApiError> {
-    let kind = kind_of(&collection)?;
-    let id = parse_id(kind, &id)?;
-    let actor = auth.require(Permission::WriteRecords)?.username.clone();
+    let (kind, id, actor) = one_record(&auth, Permission::WriteRecords, &collection, &id)?;
     let expected = expected_revision(req.headers())?;
     let bytes = json_bytes(req, &state).await?;
     let body = parse_body(kind, &bytes)?;
@@ -325,9 +334,7 @@ pub async fn delete_one(
     auth: Auth,
     Path((collection, id)): Path<(String, String)>,
 ) -> Result<Json<RecordView>, ApiError> {
-    let kind = kind_of(&collection)?;
-    let id = parse_id(kind, &id)?;
-    let actor = auth.require(Permission::WriteRecords)?.username.clone();
+    let (kind, id, actor) = one_record(&auth, Permission::WriteRecords, &collection, &id)?;
     let records = state.records.clone();
     let view = tokio::task::spawn_blocking(move || records.delete(&actor, kind, id)).await??;
     state.metrics.record_written(kind, 1);
@@ -344,9 +351,7 @@ pub async fn signed(
     auth: Auth,
     Path((collection, id)): Path<(String, String)>,
 ) -> Result<Response, ApiError> {
-    let kind = kind_of(&collection)?;
-    let id = parse_id(kind, &id)?;
-    let actor = auth.require(Permission::ReadRecords)?.username.clone();
+    let (kind, id, actor) = one_record(&auth, Permission::ReadRecords, &collection, &id)?;
     let records = state.records.clone();
     let bytes = tokio::task::spawn_blocking(move || {
         let bytes = records.signed(kind, id)?;
