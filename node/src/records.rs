@@ -130,6 +130,17 @@ impl From<StoreError> for BatchError {
     }
 }
 
+/// A new record, signed and encoded, ready to be put in a batch.
+#[derive(Debug)]
+struct Prepared {
+    kind: RecordKind,
+    id: RecordId,
+    head: Vec<u8>,
+    envelope: Vec<u8>,
+    index: Vec<Vec<u8>>,
+    reference: String,
+}
+
 /// Validates, signs, stores and reads records of this node.
 #[derive(Debug, Clone)]
 pub struct Records {
@@ -313,18 +324,14 @@ impl Records {
     }
 
     /// Puts a new record (revision 1) into `batch`.
-    fn put_new(
-        &self,
-        batch: &mut Batch<'_>,
-        app: &mut Appender,
-        actor: &str,
-        body: RecordBody,
-    ) -> Result<RecordId, RecordError> {
+    /// Signs a new record (revision 1) and prepares what its write holds. Runs outside the
+    /// journal's lock: signing is the costly part of a write.
+    fn prepare(&self, body: RecordBody, now_ms: i64) -> Result<Prepared, RecordError> {
         let kind = body.kind();
         let id = RecordId::now_v7();
         let index_date = match &body {
             RecordBody::Seizure(s) => s.date.clone(),
-            _ => date_of_ms(app.now_ms()),
+            _ => date_of_ms(now_ms),
         };
         let reference = body.national_reference().to_owned();
         let index = index_keys(kind, &self.origin, &index_date, id, &body);
@@ -334,20 +341,39 @@ impl Records {
             kind,
             origin: self.origin.clone(),
             revision: 1,
-            issued_at_ms: app.now_ms(),
+            issued_at_ms: now_ms,
             body: Some(body),
         };
         let envelope = self.sign(&signed)?;
-        batch.put(Cf::Revisions, &keys::revision(kind, id, 1), &envelope);
         let head = RecordHead {
             origin: self.origin.clone(),
             revision: 1,
             deleted: false,
             index_date,
-            national_reference: reference.clone(),
+            national_reference: reference,
             envelope,
         };
-        batch.put(Cf::Records, &keys::record(kind, id), &value::encode(&head)?);
+        Ok(Prepared {
+            kind,
+            id,
+            head: value::encode(&head)?,
+            envelope: head.envelope,
+            index,
+            reference: head.national_reference,
+        })
+    }
+
+    /// Puts a prepared record into `batch`, with its log and audit entries.
+    fn apply(
+        &self,
+        batch: &mut Batch<'_>,
+        app: &mut Appender,
+        actor: &str,
+        p: Prepared,
+    ) -> Result<RecordId, RecordError> {
+        let Prepared { kind, id, head, envelope, index, reference } = p;
+        batch.put(Cf::Revisions, &keys::revision(kind, id, 1), &envelope);
+        batch.put(Cf::Records, &keys::record(kind, id), &head);
         batch.put(Cf::NationalRefs, &keys::national_ref(kind, &self.origin, &reference), id.as_bytes());
         for k in index {
             batch.put(Cf::Index, &k, &[]);
@@ -362,11 +388,47 @@ impl Records {
         Ok(id)
     }
 
+    /// Prepares many records, signing on every core.
+    fn prepare_all(&self, bodies: Vec<RecordBody>, now_ms: i64) -> Result<Vec<Prepared>, RecordError> {
+        let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8);
+        if threads < 2 || bodies.len() < 64 {
+            return bodies.into_iter().map(|b| self.prepare(b, now_ms)).collect();
+        }
+        let chunk = bodies.len().div_ceil(threads);
+        let mut chunks: Vec<Vec<RecordBody>> = Vec::with_capacity(threads);
+        let mut rest = bodies;
+        while rest.len() > chunk {
+            let tail = rest.split_off(chunk);
+            chunks.push(rest);
+            rest = tail;
+        }
+        chunks.push(rest);
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = chunks
+                .into_iter()
+                .map(|c| {
+                    scope.spawn(move || {
+                        c.into_iter().map(|b| self.prepare(b, now_ms)).collect::<Result<Vec<_>, _>>()
+                    })
+                })
+                .collect();
+            let mut out = Vec::new();
+            for w in workers {
+                match w.join() {
+                    Ok(part) => out.extend(part?),
+                    Err(_) => return Err(RecordError::Sign("a signing thread failed".into())),
+                }
+            }
+            Ok(out)
+        })
+    }
+
     /// Validates, signs and stores a new record.
     pub fn create(&self, actor: &str, body: RecordBody) -> Result<RecordView, RecordError> {
         self.validate(&body).map_err(RecordError::Invalid)?;
         let kind = body.kind();
         let reference = body.national_reference().to_owned();
+        let prepared = self.prepare(body, crate::journal::now_ms())?;
         let id = self.journal.write(true, |batch, app| {
             if let Some(existing) = self.existing_by_reference(kind, &reference)? {
                 return Err(RecordError::Duplicate {
@@ -375,7 +437,7 @@ impl Records {
                     existing,
                 });
             }
-            self.put_new(batch, app, actor, body)
+            self.apply(batch, app, actor, prepared)
         })?;
         self.get(kind, id)
     }
@@ -417,16 +479,20 @@ impl Records {
             return Err(BatchError::Invalid(invalid));
         }
         let count = bodies.len();
+        let prepared = self.prepare_all(bodies, crate::journal::now_ms())?;
         let items = self.journal.write(true, |batch, app| {
             let mut items = Vec::with_capacity(count);
-            for (index, body) in bodies.into_iter().enumerate() {
-                let reference = body.national_reference().to_owned();
-                let item = match self.existing_by_reference(kind, &reference)? {
-                    Some(id) => {
-                        BatchItem { index, national_reference: reference, id, status: BatchStatus::Existing }
-                    }
+            for (index, p) in prepared.into_iter().enumerate() {
+                let item = match self.existing_by_reference(kind, &p.reference)? {
+                    Some(id) => BatchItem {
+                        index,
+                        national_reference: p.reference,
+                        id,
+                        status: BatchStatus::Existing,
+                    },
                     None => {
-                        let id = self.put_new(batch, app, actor, body)?;
+                        let reference = p.reference.clone();
+                        let id = self.apply(batch, app, actor, p)?;
                         BatchItem { index, national_reference: reference, id, status: BatchStatus::Created }
                     }
                 };

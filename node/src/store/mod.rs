@@ -32,6 +32,9 @@ pub enum StoreError {
     Format { found: u32, expected: u32 },
 }
 
+/// One key and its value, as an iterator yields them.
+pub type Entry = (Box<[u8]>, Box<[u8]>);
+
 /// A handle on the open database; cheap to clone.
 #[derive(Clone)]
 pub struct Store {
@@ -100,7 +103,7 @@ impl Store {
         cf: Cf,
         from: &[u8],
         forward: bool,
-    ) -> impl Iterator<Item = Result<(Box<[u8]>, Box<[u8]>), StoreError>> + use<'a> {
+    ) -> impl Iterator<Item = Result<Entry, StoreError>> + use<'a> {
         let dir = if forward { rocksdb::Direction::Forward } else { rocksdb::Direction::Reverse };
         self.db
             .iterator_cf(self.cf(cf), rocksdb::IteratorMode::From(from, dir))
