@@ -232,10 +232,9 @@ fn matches(head: &RecordHead, signed: &SignedRecord, q: &ListQuery) -> bool {
 
 /// Reads the signed payload of a stored envelope (written and verified by this node).
 pub fn envelope_payload(envelope: &[u8]) -> Result<SignedRecord, StoreError> {
-    use coset::TaggedCborSerializable;
     let corrupt = |message: String| StoreError::Corrupt { cf: "records", message };
-    let sign1 = coset::CoseSign1::from_tagged_slice(envelope).map_err(|e| corrupt(e.to_string()))?;
-    let payload = sign1.payload.ok_or_else(|| corrupt("envelope without payload".into()))?;
+    let payload =
+        envelope::payload_unverified(envelope, ENVELOPE_LIMIT).map_err(|e| corrupt(e.to_string()))?;
     cbor::from_slice(&payload, Limits { max_bytes: ENVELOPE_LIMIT, max_depth: 64 })
         .map_err(|e| corrupt(e.to_string()))
 }
@@ -525,6 +524,15 @@ impl Records {
     ) -> Result<(), RecordError> {
         self.journal.write(true, |batch, app| {
             let head = self.owned_head(kind, id)?;
+            if let Some(new) = &body
+                && head.national_reference != new.national_reference()
+            {
+                return Err(RecordError::Invalid(ValidationErrors(vec![FieldError {
+                    field: "national_reference".into(),
+                    value: Some(new.national_reference().to_owned()),
+                    message: format!("cannot change (the record is {})", head.national_reference),
+                }])));
+            }
             if let Some(expected) = expected
                 && expected != head.revision
             {
@@ -592,14 +600,6 @@ impl Records {
     ) -> Result<RecordView, RecordError> {
         self.validate(&body).map_err(RecordError::Invalid)?;
         let kind = body.kind();
-        let head = self.owned_head(kind, id)?;
-        if head.national_reference != body.national_reference() {
-            return Err(RecordError::Invalid(ValidationErrors(vec![FieldError {
-                field: "national_reference".into(),
-                value: Some(body.national_reference().to_owned()),
-                message: format!("cannot change (the record is {})", head.national_reference),
-            }])));
-        }
         self.revise(actor, kind, id, Some(body), expected_revision)?;
         self.get(kind, id)
     }

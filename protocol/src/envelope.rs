@@ -128,6 +128,14 @@ pub fn verify_from(
     verify_parsed(sign1, kid, key)
 }
 
+/// Reads the attached payload without verifying: only for envelopes this node signed and
+/// stored itself, or after [`verify`] succeeded on the same bytes.
+pub fn payload_unverified(envelope: &[u8], max_bytes: usize) -> Result<Vec<u8>, EnvelopeError> {
+    parse(envelope, max_bytes)?
+        .payload
+        .ok_or_else(|| EnvelopeError::Malformed("the envelope carries no payload".into()))
+}
+
 /// Decodes a tagged or untagged COSE_Sign1 under size and depth bounds.
 fn parse(envelope: &[u8], max_bytes: usize) -> Result<CoseSign1, EnvelopeError> {
     if envelope.len() > max_bytes {
