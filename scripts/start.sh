@@ -6,15 +6,18 @@
 # (mode 0600; delete it once you have changed them).
 # Then it serves the web UI and the REST API on http://127.0.0.1:8080/
 # (override with NCEN_HTTP__LISTEN). Stop it with Ctrl-C.
+# It builds the debug profile, which shares its build with the test suite; set
+# NCEN_PROFILE=release for an optimised build (a second, longer RocksDB build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 NCEN_SKIP_PYCOSE=1 scripts/prerequisites.sh
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/ncen-target}"
 DATA="${NCEN_NODE__DATA_DIR:-./ncen-data}"
 ADMINISTRATION="${NCEN_ADMINISTRATION:-NL}"
-echo "Building ncen-node (the first build compiles RocksDB and takes a while)..."
-cargo build --release --locked -p ncen-node
-BIN="$CARGO_TARGET_DIR/release/ncen-node"
+PROFILE="${NCEN_PROFILE:-dev}"
+echo "Building ncen-node, profile $PROFILE (the first build compiles RocksDB and takes a while)..."
+cargo build --profile "$PROFILE" --locked --workspace --bins
+if [ "$PROFILE" = "dev" ]; then BIN="$CARGO_TARGET_DIR/debug/ncen-node"; else BIN="$CARGO_TARGET_DIR/$PROFILE/ncen-node"; fi
 
 if [ ! -e "$DATA/node.key" ]; then
   "$BIN" init --data-dir "$DATA" --administration "$ADMINISTRATION"
