@@ -7,11 +7,14 @@
 # Then it serves the web UI and the REST API on http://127.0.0.1:8080/
 # (override with NCEN_HTTP__LISTEN). Stop it with Ctrl-C.
 # It builds the debug profile, which shares its build with the test suite; set
-# NCEN_PROFILE=release for an optimised build (a second, longer RocksDB build).
+# NCEN_PROFILE=release for an optimised build. RocksDB itself is always the optimised
+# archive that scripts/rocksdb.sh builds once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 NCEN_SKIP_PYCOSE=1 scripts/prerequisites.sh
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/ncen-target}"
+# shellcheck source=scripts/rocksdb.sh
+source scripts/rocksdb.sh
 DATA="${NCEN_NODE__DATA_DIR:-./ncen-data}"
 ADMINISTRATION="${NCEN_ADMINISTRATION:-NL}"
 PROFILE="${NCEN_PROFILE:-dev}"

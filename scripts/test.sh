@@ -5,5 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/prerequisites.sh
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/ncen-target}"
+# shellcheck source=scripts/rocksdb.sh
+source scripts/rocksdb.sh
 export NCEN_PYCOSE_PYTHON="${NCEN_PYCOSE_PYTHON:-${NCEN_VENV:-$HOME/.cache/ncen-venv}/bin/python}"
 cargo test --workspace --locked "$@"

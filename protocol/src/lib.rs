@@ -2,10 +2,13 @@
 //! they are validated against, the non-nominal projection sent to the WCO hub, the bounded CBOR
 //! codec and the COSE_Sign1 envelopes that prove a record's origin. No I/O and no async runtime.
 
+pub mod agreement;
 pub mod cbor;
 pub mod codelists;
+pub mod directory;
 pub mod envelope;
 pub mod model;
 pub mod projection;
 pub mod record;
 pub mod validate;
+pub mod wire;

@@ -147,3 +147,19 @@ mod tests {
         assert_eq!(age_band(255), "65+");
     }
 }
+
+/// Content type of an envelope whose payload is a [`SignedCen`].
+pub const CONTENT_TYPE_CEN: &str = "application/ncen-cen-seizure+cbor";
+
+/// The signed payload of a seizure's projection as the origin sends it to the hub: the same
+/// identity, revision and time as the record revision it was projected from; a tombstone has no
+/// body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SignedCen {
+    pub format: u8,
+    pub id: RecordId,
+    pub origin: String,
+    pub revision: u32,
+    pub issued_at_ms: i64,
+    pub body: Option<CenSeizure>,
+}

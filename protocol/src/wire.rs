@@ -1,0 +1,85 @@
+//! The messages nodes exchange over libp2p request-response, their protocol id and their size
+//! limits. Records travel as the origin's COSE_Sign1 envelopes, byte for byte.
+
+use serde::{Deserialize, Serialize};
+use serde_bytes::ByteBuf;
+
+use crate::agreement::Document;
+use crate::cbor::Limits;
+use crate::model::RecordId;
+use crate::record::RecordKind;
+
+/// The one request-response protocol of the federation, versioned.
+pub const PROTOCOL_EXCHANGE: &str = "/ncen/exchange/1";
+/// Largest request accepted.
+pub const MAX_REQUEST_BYTES: usize = 256 << 10;
+/// Largest response accepted.
+pub const MAX_RESPONSE_BYTES: usize = 8 << 20;
+/// Bounds for decoding a request.
+pub const REQUEST_LIMITS: Limits = Limits { max_bytes: MAX_REQUEST_BYTES, max_depth: 16 };
+/// Bounds for decoding a response.
+pub const RESPONSE_LIMITS: Limits = Limits { max_bytes: MAX_RESPONSE_BYTES, max_depth: 16 };
+/// Most entries a pull may ask for.
+pub const MAX_PULL: u32 = 1000;
+
+/// What one node asks another.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Request {
+    /// Entries of the responder's origin log after sequence number `after`, filtered by the
+    /// policy the responder applies to the requester.
+    Pull { after: u64, limit: u32 },
+    /// The sender's origin log has grown to `head`: pull when you can.
+    Notify { head: u64 },
+    /// An agreement document, new or with a new act; the receiver verifies and merges it.
+    Agreement { document: Document },
+    /// The hub's signed member directory, if newer than `have`.
+    Directory { have: u64 },
+}
+
+/// One entry of an origin log, as a peer may see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub seq: u64,
+    pub kind: RecordKind,
+    pub id: RecordId,
+    pub revision: u32,
+    /// The origin's COSE_Sign1 envelope: the record revision, or its hub projection.
+    pub envelope: ByteBuf,
+}
+
+/// Why a request was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Refusal {
+    /// No active agreement (or hub relation) lets the requester see anything.
+    NoAgreement,
+    /// The requester is not a known peer.
+    UnknownPeer,
+    /// The request is well formed but not acceptable.
+    BadRequest,
+    /// The responder failed; try again later.
+    Unavailable,
+}
+
+/// What the responder answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Response {
+    /// Entries the policy allows, the position to pull after next time (past filtered entries
+    /// too) and the responder's log head.
+    Entries {
+        entries: Vec<Entry>,
+        next: u64,
+        head: u64,
+    },
+    Ack,
+    /// The signed directory (empty when the requester's copy is current).
+    Directory {
+        envelope: Option<ByteBuf>,
+    },
+    Refused {
+        reason: Refusal,
+        message: String,
+    },
+}
