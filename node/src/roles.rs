@@ -28,6 +28,12 @@ pub enum Permission {
     WriteRecords,
     ManageUsers,
     ReadAudit,
+    /// Peers and agreements (and, at the hub, the member directory).
+    ManageFederation,
+    /// Reading peers, agreements and the replication state.
+    ReadFederation,
+    /// The hub's global CEN database.
+    ReadCen,
 }
 
 impl Role {
@@ -52,11 +58,11 @@ impl Role {
         use Permission::*;
         matches!(
             (self, p),
-            (Role::Officer, ReadRecords | WriteRecords)
-                | (Role::Analyst, ReadRecords)
-                | (Role::Administrator, ManageUsers | ReadAudit)
+            (Role::Officer, ReadRecords | WriteRecords | ReadCen)
+                | (Role::Analyst, ReadRecords | ReadCen)
+                | (Role::Administrator, ManageUsers | ReadAudit | ManageFederation | ReadFederation)
                 | (Role::NationalContactPoint, ManageUsers)
-                | (Role::Auditor, ReadAudit)
+                | (Role::Auditor, ReadAudit | ReadFederation)
         )
     }
 

@@ -22,10 +22,20 @@ pub enum Cf {
     Sessions,
     /// Hash-chained audit log: `[seq u64 BE]` → `AuditEntry` bytes.
     Audit,
+    /// Known peers: administration code → `Peer`.
+    Peers,
+    /// Agreements: uuid → `StoredAgreement` (the signed document and its delivery state).
+    Agreements,
+    /// Replication cursors: `[direction][administration]` → sequence number (u64 BE).
+    Cursors,
+    /// The hub's global CEN database: uuid → `CenHead`.
+    Cen,
+    /// The hub's index of CEN records by date: `[date:10][uuid]` → empty.
+    CenIndex,
 }
 
 impl Cf {
-    pub const ALL: [Cf; 9] = [
+    pub const ALL: [Cf; 14] = [
         Cf::Meta,
         Cf::Records,
         Cf::Revisions,
@@ -35,6 +45,11 @@ impl Cf {
         Cf::Users,
         Cf::Sessions,
         Cf::Audit,
+        Cf::Peers,
+        Cf::Agreements,
+        Cf::Cursors,
+        Cf::Cen,
+        Cf::CenIndex,
     ];
 
     pub fn name(self) -> &'static str {
@@ -48,6 +63,11 @@ impl Cf {
             Cf::Users => "users",
             Cf::Sessions => "sessions",
             Cf::Audit => "audit",
+            Cf::Peers => "peers",
+            Cf::Agreements => "agreements",
+            Cf::Cursors => "cursors",
+            Cf::Cen => "cen",
+            Cf::CenIndex => "cen_index",
         }
     }
 }

@@ -15,6 +15,8 @@ pub enum MetaKey {
     Identity,
     StoreFormat,
     AuditHead,
+    /// The signed member directory: the hub's own, or a member's verified copy.
+    Directory,
 }
 
 impl MetaKey {
@@ -23,6 +25,7 @@ impl MetaKey {
             MetaKey::Identity => b"identity",
             MetaKey::StoreFormat => b"store_format",
             MetaKey::AuditHead => b"audit_head",
+            MetaKey::Directory => b"directory",
         }
     }
 }
