@@ -17,6 +17,9 @@ use ncen_protocol::record::is_administration_code;
 use crate::accounts::{AccountError, Accounts, Principal, UserView};
 use crate::api::{self, AppState, node::NodeView};
 use crate::audit::{AuditEvent, Outcome};
+use crate::federation::Federation;
+use crate::federation::engine::Engine;
+use crate::net;
 use crate::identity::{DB_DIR, Identity, IdentityError, KEY_FILE, NodeInfo, NodeRole};
 use crate::journal::{Journal, now_ms};
 use crate::metrics::Metrics;
@@ -39,6 +42,8 @@ pub enum AppError {
     Io { path: PathBuf, source: std::io::Error },
     #[error("the key {key} does not belong to the store in {db} (PeerId {stored} expected)")]
     KeyMismatch { key: PathBuf, db: PathBuf, stored: String },
+    #[error("cannot start the network: {0}")]
+    Network(String),
     #[error("cannot listen: {0}")]
     Listen(std::io::Error),
     #[error(transparent)]
@@ -175,7 +180,19 @@ pub fn state(opened: &Opened, config: &Config, listen: Vec<String>) -> AppState 
         node: Arc::new(node),
         metrics: Arc::new(Metrics::new()),
         catalog,
+        engine: None,
     }
+}
+
+/// Starts the network on `config.p2p.listen` and the replication engine.
+pub async fn start_federation(opened: &Opened, config: &Config) -> Result<Engine, AppError> {
+    let mut secret = opened.identity.signing_key().to_bytes();
+    let key = libp2p::identity::Keypair::ed25519_from_bytes(&mut secret)
+        .map_err(|e| AppError::Network(e.to_string()))?;
+    let (net, events) = net::spawn(key, &config.p2p.listen).await.map_err(|e| AppError::Network(e.to_string()))?;
+    let hub = config.hub.as_ref().map(|h| (h.peer_id.clone(), h.address.clone()));
+    let fed = Federation::new(opened.info.clone(), opened.identity.clone(), opened.journal.clone(), hub, Catalog::builtin());
+    Ok(Engine::start(fed, net, events).await)
 }
 
 /// Serves the node's HTTP application on `listener` until `shutdown` completes, then lets
@@ -187,7 +204,12 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), AppError> {
     let addr: SocketAddr = listener.local_addr().map_err(AppError::Listen)?;
-    let state = state(&opened, config, vec![format!("http://{addr}")]);
+    let engine = start_federation(&opened, config).await?;
+    let p2p = engine.net.status().await.map(|s| s.listen).unwrap_or_default();
+    let mut listen = vec![format!("http://{addr}")];
+    listen.extend(p2p.into_iter().map(|a| format!("{a}/p2p/{}", opened.info.peer_id)));
+    let mut state = state(&opened, config, listen);
+    state.engine = Some(engine.clone());
     let ui = crate::ui::router(state.clone());
     let app = api::router(
         state,
@@ -195,7 +217,9 @@ pub async fn serve(
         config.http.max_body_bytes,
         Duration::from_secs(config.http.request_timeout_secs),
     );
-    axum::serve(listener, app).with_graceful_shutdown(shutdown).await.map_err(AppError::Listen)?;
+    let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+    engine.shutdown().await;
+    served.map_err(AppError::Listen)?;
     opened.store().flush()?;
     Ok(())
 }

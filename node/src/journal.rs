@@ -31,6 +31,8 @@ pub struct Journal {
     store: Store,
     origin: String,
     state: Mutex<State>,
+    /// The last sequence number of this node's origin log, for the replication engine.
+    head: tokio::sync::watch::Sender<u64>,
 }
 
 /// What a write adds to the log and the audit chain, inside its batch.
@@ -83,7 +85,8 @@ impl Journal {
                 next_seq = u64::from_be_bytes(seq) + 1;
             }
         }
-        Ok(Journal { store, origin: origin.to_owned(), state: Mutex::new(State { audit, next_seq }) })
+        let (head, _) = tokio::sync::watch::channel(next_seq - 1);
+        Ok(Journal { store, origin: origin.to_owned(), state: Mutex::new(State { audit, next_seq }), head })
     }
 
     pub fn store(&self) -> &Store {
@@ -108,13 +111,27 @@ impl Journal {
             batch.put(Cf::Meta, MetaKey::AuditHead.bytes(), &value::encode(&appender.state.audit)?);
         }
         batch.commit(sync)?;
+        let grown = appender.state.next_seq != guard.next_seq;
         *guard = appender.state;
+        if grown {
+            self.head.send_replace(guard.next_seq - 1);
+        }
         Ok(out)
     }
 
     /// Records one audit event on its own (authentication, reads, account changes).
     pub fn audit(&self, event: AuditEvent, sync: bool) -> Result<(), StoreError> {
         self.write(sync, |batch, app| app.audit(batch, event))
+    }
+
+    /// Watches the last sequence number of this node's origin log.
+    pub fn subscribe(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.head.subscribe()
+    }
+
+    /// The administration whose origin log this journal appends to.
+    pub fn origin(&self) -> &str {
+        &self.origin
     }
 
     /// The next sequence number of this node's origin log.

@@ -154,7 +154,7 @@ fn today() -> time::Date {
     time::OffsetDateTime::now_utc().date()
 }
 
-fn date_of_ms(ms: i64) -> String {
+pub(crate) fn date_of_ms(ms: i64) -> String {
     let t = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
         .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
     let d = t.date();
@@ -202,7 +202,7 @@ fn terms(body: &RecordBody) -> (BTreeSet<String>, BTreeSet<String>) {
     (commodities, countries)
 }
 
-fn index_keys(kind: RecordKind, origin: &str, date: &str, id: RecordId, body: &RecordBody) -> Vec<Vec<u8>> {
+pub(crate) fn index_keys(kind: RecordKind, origin: &str, date: &str, id: RecordId, body: &RecordBody) -> Vec<Vec<u8>> {
     let (commodities, countries) = terms(body);
     let mut out = vec![
         keys::index_entry(&keys::index_prefix(kind, Term::All), date, id),

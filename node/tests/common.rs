@@ -40,6 +40,7 @@ pub fn run(data: &Path) -> anyhow::Result<(Child, String)> {
         .arg("run")
         .env("NCEN_NODE__DATA_DIR", data)
         .env("NCEN_HTTP__LISTEN", "127.0.0.1:0")
+        .env("NCEN_P2P__LISTEN", r#"["/ip4/127.0.0.1/tcp/0"]"#)
         .env("NCEN_LOG__FILTER", "warn")
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod error;
 pub mod extract;
+pub mod federation;
 pub mod node;
 pub mod openapi;
 pub mod records;
@@ -35,6 +36,8 @@ pub struct AppState {
     pub node: Arc<node::NodeView>,
     pub metrics: Arc<Metrics>,
     pub catalog: &'static Catalog,
+    /// The replication engine and network (absent when the node serves without a network).
+    pub engine: Option<crate::federation::engine::Engine>,
 }
 
 async fn count(State(metrics): State<Arc<Metrics>>, req: Request, next: Next) -> Response {
@@ -79,6 +82,15 @@ pub fn router(state: AppState, ui: Router, max_body_bytes: usize, timeout: Durat
         .route("/users/{username}/reset-password", post(accounts::reset_password))
         .route("/audit", get(node::audit_list))
         .route("/audit/verify", get(node::audit_verify))
+        .route("/peers", get(federation::list_peers).post(federation::add_peer))
+        .route("/peers/{administration}/pull", post(federation::pull_now))
+        .route("/agreements", get(federation::list_agreements).post(federation::propose))
+        .route("/agreements/{id}", get(federation::get_agreement))
+        .route("/agreements/{id}/accept", post(federation::accept))
+        .route("/agreements/{id}/reject", post(federation::reject))
+        .route("/agreements/{id}/revoke", post(federation::revoke))
+        .route("/directory", get(federation::directory))
+        .route("/directory/members", post(federation::add_member))
         .route("/{collection}", get(records::list).post(records::create))
         .route("/{collection}/batch", post(records::batch))
         .route("/{collection}/{id}", get(records::get_one).put(records::update).delete(records::delete_one))

@@ -27,6 +27,10 @@ impl Modify for BearerAuth {
         super::accounts::list, super::accounts::create, super::accounts::unblock, super::accounts::reset_password,
         super::records::list, super::records::create, super::records::batch, super::records::get_one,
         super::records::update, super::records::delete_one, super::records::signed,
+        super::federation::list_peers, super::federation::add_peer, super::federation::list_agreements,
+        super::federation::get_agreement, super::federation::propose, super::federation::accept,
+        super::federation::reject, super::federation::revoke, super::federation::directory,
+        super::federation::add_member, super::federation::pull_now,
     ),
     components(schemas(
         ncen_protocol::model::Seizure, ncen_protocol::model::Suspect, ncen_protocol::model::Company,

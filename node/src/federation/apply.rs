@@ -1,0 +1,262 @@
+//! The receiving side of replication: every entry's envelope must verify with the sender's key
+//! and name the sender as origin; an active agreement (or, at the hub, membership) must cover
+//! it; a revision not newer than the one held is ignored (replays, duplicates). Accepted entries,
+//! the new cursor and the audit entry are written in one batch.
+
+use std::collections::HashMap;
+
+use ncen_protocol::cbor::{self, Limits};
+use ncen_protocol::envelope::{self, CONTENT_TYPE_RECORD};
+use ncen_protocol::model::RecordId;
+use ncen_protocol::projection::{CONTENT_TYPE_CEN, SignedCen};
+use ncen_protocol::record::{RECORD_FORMAT, RecordBody, RecordKind, SignedRecord};
+use ncen_protocol::validate::Validator;
+use ncen_protocol::wire::Entry;
+
+use super::{Federation, cursor_key};
+use crate::audit::{AuditEvent, Outcome};
+use crate::cen::CenHead;
+use crate::net::key_of_peer_id;
+use crate::records::{RecordHead, date_of_ms, envelope_payload, index_keys};
+use crate::store::{Batch, Cf, StoreError, keys, value};
+
+const ENVELOPE_LIMIT: usize = 4 << 20;
+const PAYLOAD_LIMITS: Limits = Limits { max_bytes: ENVELOPE_LIMIT, max_depth: 64 };
+
+/// What applying one response did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Applied {
+    pub applied: usize,
+    /// Not newer than what this node holds: replays and duplicates.
+    pub ignored: usize,
+    /// Refused entries with the reason (nothing of them was stored).
+    pub rejected: Vec<String>,
+}
+
+/// Why one entry is refused.
+type Refuse = String;
+
+enum Outcome1 {
+    Applied,
+    Ignored,
+}
+
+impl Federation {
+    /// Applies the entries `from` (administration, PeerId) sent in one response, then moves the
+    /// cursor to `next`.
+    pub fn apply_entries(
+        &self,
+        from: &str,
+        from_peer_id: &str,
+        entries: &[Entry],
+        next: u64,
+    ) -> Result<Applied, StoreError> {
+        let mut out = Applied::default();
+        let key = key_of_peer_id(from_peer_id);
+        let terms = if self.is_hub() { Vec::new() } else { self.agreements.active_with(from)? };
+        let agreement_ids: Vec<String> = terms.iter().map(|t| t.id.to_string()).collect();
+        self.journal.write(true, |batch, app| {
+            let mut heads: HashMap<(RecordKind, RecordId), RecordHead> = HashMap::new();
+            let mut cen_heads: HashMap<RecordId, CenHead> = HashMap::new();
+            for entry in entries {
+                let result = match &key {
+                    None => Err("the sender's PeerId carries no Ed25519 key".to_owned()),
+                    Some(key) => {
+                        match envelope::verify_from(&entry.envelope, key, from_peer_id.as_bytes(), ENVELOPE_LIMIT) {
+                            Err(e) => Err(format!("signature: {e}")),
+                            Ok(v) if self.is_hub() => {
+                                self.apply_cen(batch, &mut cen_heads, from, entry, v.content_type.as_deref(), &v.payload)
+                            }
+                            Ok(v) => self.apply_record(
+                                batch,
+                                &mut heads,
+                                from,
+                                &terms,
+                                entry,
+                                v.content_type.as_deref(),
+                                &v.payload,
+                            ),
+                        }
+                    }
+                };
+                match result {
+                    Ok(Outcome1::Applied) => out.applied += 1,
+                    Ok(Outcome1::Ignored) => out.ignored += 1,
+                    Err(reason) => {
+                        app.audit(
+                            batch,
+                            AuditEvent::new(from, "replication.reject", Outcome::Denied)
+                                .target(format!("{}/{}", entry.kind.collection(), entry.id))
+                                .detail(format!("from={from} seq={} revision={} reason={reason}", entry.seq, entry.revision)),
+                        )?;
+                        out.rejected.push(format!("seq {}: {reason}", entry.seq));
+                    }
+                }
+            }
+            batch.put(Cf::Cursors, &cursor_key(from), &next.to_be_bytes());
+            if !entries.is_empty() {
+                app.audit(
+                    batch,
+                    AuditEvent::new(from, "replication.apply", Outcome::Ok).detail(format!(
+                        "from={from} agreements=[{}] entries={} applied={} ignored={} rejected={} cursor={next}",
+                        agreement_ids.join(","),
+                        entries.len(),
+                        out.applied,
+                        out.ignored,
+                        out.rejected.len()
+                    )),
+                )?;
+            }
+            Ok::<_, StoreError>(())
+        })?;
+        Ok(out)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn apply_record(
+        &self,
+        batch: &mut Batch<'_>,
+        heads: &mut HashMap<(RecordKind, RecordId), RecordHead>,
+        from: &str,
+        terms: &[ncen_protocol::agreement::Terms],
+        entry: &Entry,
+        content_type: Option<&str>,
+        payload: &[u8],
+    ) -> Result<Outcome1, Refuse> {
+        if content_type != Some(CONTENT_TYPE_RECORD) {
+            return Err(format!("content type {content_type:?} is not a record"));
+        }
+        let record: SignedRecord = cbor::from_slice(payload, PAYLOAD_LIMITS).map_err(|e| format!("payload: {e}"))?;
+        if record.format != RECORD_FORMAT {
+            return Err(format!("record format {} unsupported", record.format));
+        }
+        if record.origin != from {
+            return Err(format!("origin {} is not the sender {from}", record.origin));
+        }
+        if record.kind != entry.kind || record.id != entry.id || record.revision != entry.revision {
+            return Err("the entry does not match the signed record".into());
+        }
+        let me = self.me();
+        let covering: Vec<_> = terms.iter().filter(|t| t.covers_flow(from, me, record.kind)).collect();
+        if covering.is_empty() {
+            return Err(format!("no active agreement covers {} from {from}", record.kind.collection()));
+        }
+        if let Some(RecordBody::Seizure(s)) = &record.body
+            && !covering.iter().any(|t| t.covers_commodities(s.goods.iter().map(|g| g.commodity.as_str())))
+        {
+            return Err("outside the agreement's commodity filter".into());
+        }
+        if let Some(body) = &record.body {
+            if body.kind() != record.kind {
+                return Err("the body is not of the entry's kind".into());
+            }
+            Validator::new(self.catalog, None).record(body).map_err(|e| format!("invalid record: {e}"))?;
+        }
+        let key = (record.kind, record.id);
+        let current = match heads.get(&key) {
+            Some(h) => Some(h.clone()),
+            None => self.stored_head(record.kind, record.id).map_err(|e| e.to_string())?,
+        };
+        if let Some(head) = &current {
+            if head.origin != from {
+                return Err(format!("the id belongs to a record of {}", head.origin));
+            }
+            if head.revision >= record.revision {
+                return Ok(Outcome1::Ignored);
+            }
+        }
+        let kind = record.kind;
+        let id = record.id;
+        // Remove what the previous revision put in the indexes.
+        let mut index_date = None;
+        if let Some(head) = &current {
+            index_date = Some(head.index_date.clone());
+            if let Ok(old) = envelope_payload(&head.envelope)
+                && let Some(old_body) = &old.body
+            {
+                for k in index_keys(kind, from, &head.index_date, id, old_body) {
+                    batch.delete(Cf::Index, &k);
+                }
+            }
+        }
+        let index_date = match &record.body {
+            Some(RecordBody::Seizure(s)) => s.date.clone(),
+            _ => index_date.unwrap_or_else(|| date_of_ms(record.issued_at_ms)),
+        };
+        let reference = match (&record.body, &current) {
+            (Some(b), _) => b.national_reference().to_owned(),
+            (None, Some(h)) => h.national_reference.clone(),
+            (None, None) => String::new(),
+        };
+        batch.put(Cf::Revisions, &keys::revision(kind, id, record.revision), &entry.envelope);
+        if let Some(body) = &record.body {
+            for k in index_keys(kind, from, &index_date, id, body) {
+                batch.put(Cf::Index, &k, &[]);
+            }
+            batch.put(Cf::NationalRefs, &keys::national_ref(kind, from, &reference), id.as_bytes());
+        } else if !reference.is_empty() {
+            batch.delete(Cf::NationalRefs, &keys::national_ref(kind, from, &reference));
+        }
+        let head = RecordHead {
+            origin: from.to_owned(),
+            revision: record.revision,
+            deleted: record.body.is_none(),
+            index_date,
+            national_reference: reference,
+            envelope: entry.envelope.to_vec(),
+        };
+        batch.put(Cf::Records, &keys::record(kind, id), &value::encode(&head).map_err(|e| e.to_string())?);
+        heads.insert(key, head);
+        Ok(Outcome1::Applied)
+    }
+
+    fn stored_head(&self, kind: RecordKind, id: RecordId) -> Result<Option<RecordHead>, StoreError> {
+        match self.journal.store().get(Cf::Records, &keys::record(kind, id))? {
+            Some(b) => Ok(Some(value::decode("records", &b)?)),
+            None => Ok(None),
+        }
+    }
+
+    fn apply_cen(
+        &self,
+        batch: &mut Batch<'_>,
+        heads: &mut HashMap<RecordId, CenHead>,
+        from: &str,
+        entry: &Entry,
+        content_type: Option<&str>,
+        payload: &[u8],
+    ) -> Result<Outcome1, Refuse> {
+        let Some(cen) = &self.cen else { return Err("this node keeps no CEN database".into()) };
+        if content_type != Some(CONTENT_TYPE_CEN) {
+            return Err(format!("content type {content_type:?} is not a CEN projection"));
+        }
+        let signed: SignedCen = cbor::from_slice(payload, PAYLOAD_LIMITS).map_err(|e| format!("payload: {e}"))?;
+        if signed.origin != from {
+            return Err(format!("origin {} is not the sender {from}", signed.origin));
+        }
+        if entry.kind != RecordKind::Seizure || signed.id != entry.id || signed.revision != entry.revision {
+            return Err("the entry does not match the signed projection".into());
+        }
+        if let Some(body) = &signed.body
+            && (body.id != signed.id || body.origin != from || body.revision != signed.revision)
+        {
+            return Err("the projection's identity does not match its envelope".into());
+        }
+        let current = match heads.get(&signed.id) {
+            Some(h) => Some(h.clone()),
+            None => cen.head(signed.id).map_err(|e| e.to_string())?,
+        };
+        if let Some(h) = &current
+            && h.origin != from
+        {
+            return Err(format!("the id belongs to a seizure of {}", h.origin));
+        }
+        match cen.apply(batch, current.as_ref(), &signed, &entry.envelope).map_err(|e| e.to_string())? {
+            Some(head) => {
+                heads.insert(signed.id, head);
+                Ok(Outcome1::Applied)
+            }
+            None => Ok(Outcome1::Ignored),
+        }
+    }
+}

@@ -1,0 +1,475 @@
+//! The replication engine's async side: answers peers' requests, pulls from each source with a
+//! persisted cursor when notified (and every few seconds as a fallback), pushes `notify(head)`
+//! to peers after each local write, delivers agreement documents until the other party has them,
+//! and keeps the network's allow list and connections in step with peers and the directory.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use ncen_protocol::agreement::Document;
+use ncen_protocol::wire::{MAX_PULL, Refusal, Request, Response};
+use tokio::sync::{Notify, mpsc, watch};
+
+use super::{Federation, Policy};
+use crate::audit::{AuditEvent, Outcome};
+use crate::journal::now_ms;
+use crate::net::{NetEvent, NetHandle, parse_addr, parse_peer_id};
+
+/// Fallback poll of each source when no notify arrives.
+const POLL: Duration = Duration::from_secs(5);
+/// Entries asked for in one pull.
+const PULL_BATCH: u32 = MAX_PULL;
+
+/// A running engine; cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    pub fed: Federation,
+    pub net: NetHandle,
+    pullers: Arc<Mutex<HashMap<String, Arc<Notify>>>>,
+    /// Set to true to stop every task of the engine.
+    stop: Arc<watch::Sender<bool>>,
+    tasks: Arc<Mutex<Vec<tokio::task::JoinHandle<()>>>>,
+}
+
+fn refused(reason: Refusal, message: impl Into<String>) -> Response {
+    Response::Refused { reason, message: message.into() }
+}
+
+impl Engine {
+    /// Starts the engine's tasks on the current runtime.
+    pub async fn start(fed: Federation, net: NetHandle, events: mpsc::Receiver<NetEvent>) -> Engine {
+        let (stop, _) = watch::channel(false);
+        let engine = Engine { fed, net, pullers: Arc::default(), stop: Arc::new(stop), tasks: Arc::default() };
+        engine.sync_network().await;
+        engine.spawn(engine.clone().events(events));
+        engine.spawn(engine.clone().notifier(engine.fed.journal.subscribe()));
+        engine.spawn(engine.clone().housekeeping());
+        engine
+    }
+
+    /// Runs `task` until it ends or the engine stops.
+    pub fn spawn(&self, task: impl std::future::Future<Output = ()> + Send + 'static) {
+        let mut stop = self.stop.subscribe();
+        let handle = tokio::spawn(async move {
+            tokio::select! {
+                () = task => {}
+                _ = stop.wait_for(|s| *s) => {}
+            }
+        });
+        let mut tasks = self.tasks.lock().unwrap_or_else(PoisonError::into_inner);
+        tasks.retain(|t| !t.is_finished());
+        tasks.push(handle);
+    }
+
+    /// Stops the engine's tasks and the network, and waits for them.
+    pub async fn shutdown(&self) {
+        self.stop.send_replace(true);
+        let tasks: Vec<_> = std::mem::take(&mut *self.tasks.lock().unwrap_or_else(PoisonError::into_inner));
+        for t in tasks {
+            drop(t.await);
+        }
+        self.net.shutdown().await;
+    }
+
+    async fn blocking<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(Federation) -> T + Send + 'static,
+    ) -> Option<T> {
+        let fed = self.fed.clone();
+        match tokio::task::spawn_blocking(move || f(fed)).await {
+            Ok(v) => Some(v),
+            Err(e) => {
+                tracing::error!(error = %e, "replication task failed");
+                None
+            }
+        }
+    }
+
+    fn audit(&self, event: AuditEvent) {
+        if let Err(e) = self.fed.journal.audit(event, false) {
+            tracing::error!(error = %e, "cannot write the audit log");
+        }
+    }
+
+    /// Allows and dials whom this node exchanges with: its peers, its hub, the parties of its
+    /// agreements; allows every directory member; at the hub, dials every member.
+    pub async fn sync_network(&self) {
+        let plan = self
+            .blocking(|fed| -> Result<(Vec<(String, Vec<String>)>, Vec<String>), crate::store::StoreError> {
+                let mut keep: Vec<(String, Vec<String>)> =
+                    fed.peers.list()?.into_iter().map(|p| (p.peer_id, p.addresses)).collect();
+                if let Some((id, addr)) = &fed.hub {
+                    keep.push((id.clone(), vec![addr.clone()]));
+                }
+                let mut allow = Vec::new();
+                if let Some((dir, _)) = fed.directory.current()? {
+                    for m in &dir.members {
+                        if fed.is_hub() || fed.agreements.parties()?.contains(&m.administration) {
+                            keep.push((m.peer_id.clone(), m.addresses.clone()));
+                        } else {
+                            allow.push(m.peer_id.clone());
+                        }
+                    }
+                }
+                Ok((keep, allow))
+            })
+            .await;
+        let (keep, allow) = match plan {
+            Some(Ok(plan)) => plan,
+            Some(Err(e)) => {
+                tracing::error!(error = %e, "cannot read peers");
+                return;
+            }
+            None => return,
+        };
+        let me = self.fed.identity.peer_id().to_owned();
+        for (id, addrs) in keep {
+            if id == me {
+                continue;
+            }
+            let (Ok(peer), addrs) = (parse_peer_id(&id), addrs.iter().filter_map(|a| parse_addr(a).ok()).collect())
+            else {
+                continue;
+            };
+            if self.net.keep(peer, addrs).await.is_err() {
+                return;
+            }
+        }
+        for id in allow {
+            if id != me
+                && let Ok(peer) = parse_peer_id(&id)
+                && self.net.allow(peer).await.is_err()
+            {
+                return;
+            }
+        }
+    }
+
+    /// Asks the puller of `administration` to pull now (starting it if needed).
+    pub fn trigger(&self, administration: &str) {
+        let mut pullers = self.pullers.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(n) = pullers.get(administration) {
+            n.notify_one();
+            return;
+        }
+        let notify = Arc::new(Notify::new());
+        notify.notify_one();
+        pullers.insert(administration.to_owned(), notify.clone());
+        drop(pullers);
+        self.spawn(self.clone().puller(administration.to_owned(), notify));
+    }
+
+    async fn puller(self, administration: String, notify: Arc<Notify>) {
+        loop {
+            // A missed notify costs at most one poll interval.
+            drop(tokio::time::timeout(POLL, notify.notified()).await);
+            if let Err(e) = self.pull_once(&administration, false).await {
+                tracing::debug!(peer = %administration, error = %e, "pull did not complete");
+            }
+        }
+    }
+
+    /// Pulls from `administration` until caught up; returns how many entries were applied.
+    /// Unless `force`, only from a source this node has a reason to pull from.
+    pub async fn pull_once(&self, administration: &str, force: bool) -> Result<usize, String> {
+        let admin = administration.to_owned();
+        let ready = self
+            .blocking(move |fed| -> Result<Option<(String, u64)>, crate::store::StoreError> {
+                if !force && !fed.pulls_from(&admin)? {
+                    return Ok(None);
+                }
+                let Some((peer_id, _)) = fed.locate(&admin)? else { return Ok(None) };
+                Ok(Some((peer_id, fed.cursor(&admin)?)))
+            })
+            .await
+            .ok_or("task failed")?
+            .map_err(|e| e.to_string())?;
+        let Some((peer_id, mut cursor)) = ready else {
+            if force {
+                return Err(format!("{administration} is not a known peer"));
+            }
+            return Ok(0);
+        };
+        let peer = parse_peer_id(&peer_id).map_err(|e| e.to_string())?;
+        let mut total = 0;
+        loop {
+            let response = self
+                .net
+                .request(peer, Request::Pull { after: cursor, limit: PULL_BATCH })
+                .await
+                .map_err(|e| e.to_string())?;
+            match response {
+                Response::Entries { entries, next, head } => {
+                    if next < cursor || next > head {
+                        return Err(format!("{administration} answered an impossible position {next}"));
+                    }
+                    let (admin, id) = (administration.to_owned(), peer_id.clone());
+                    let count = entries.len();
+                    let applied = self
+                        .blocking(move |fed| fed.apply_entries(&admin, &id, &entries, next))
+                        .await
+                        .ok_or("task failed")?
+                        .map_err(|e| e.to_string())?;
+                    if !applied.rejected.is_empty() {
+                        tracing::warn!(peer = %administration, rejected = ?applied.rejected, "entries refused");
+                    }
+                    self.fed.peers.touch(administration, |l| {
+                        l.their_head = head;
+                        l.last_seen_ms = Some(now_ms());
+                    });
+                    total += applied.applied;
+                    let progressed = next > cursor;
+                    cursor = next;
+                    if cursor >= head || (count == 0 && !progressed) {
+                        return Ok(total);
+                    }
+                }
+                Response::Refused { reason, message } => {
+                    return Err(format!("refused ({reason:?}): {message}"));
+                }
+                other => return Err(format!("unexpected answer {other:?}")),
+            }
+        }
+    }
+
+    /// Tells connected peers that may pull something from this node that its log grew.
+    async fn notifier(self, mut head: watch::Receiver<u64>) {
+        while head.changed().await.is_ok() {
+            let value = *head.borrow_and_update();
+            let Ok(status) = self.net.status().await else { return };
+            for peer in status.connected {
+                let id = peer.to_base58();
+                let policy = self.blocking(move |fed| fed.policy(&id)).await;
+                if matches!(policy, Some(Ok(Policy::Hub | Policy::Agreement { .. }))) {
+                    let net = self.net.clone();
+                    tokio::spawn(async move {
+                        if let Err(e) = net.request(peer, Request::Notify { head: value }).await {
+                            tracing::debug!(%peer, error = %e, "notify not delivered");
+                        }
+                    });
+                }
+            }
+        }
+    }
+
+    /// Every few seconds: deliver pending agreement documents, fetch the directory from the hub,
+    /// and make sure every source has a puller.
+    async fn housekeeping(self) {
+        let mut tick = tokio::time::interval(POLL);
+        loop {
+            tick.tick().await;
+            self.deliver_agreements().await;
+            self.fetch_directory().await;
+            let sources = self
+                .blocking(|fed| -> Result<Vec<String>, crate::store::StoreError> {
+                    let mut out = fed.agreements.parties()?;
+                    if fed.is_hub()
+                        && let Some((dir, _)) = fed.directory.current()?
+                    {
+                        out.extend(dir.members.into_iter().map(|m| m.administration));
+                    }
+                    Ok(out)
+                })
+                .await;
+            if let Some(Ok(sources)) = sources {
+                for s in sources {
+                    self.trigger(&s);
+                }
+            }
+        }
+    }
+
+    /// Sends each agreement document the other party does not hold yet.
+    pub async fn deliver_agreements(&self) {
+        let Some(Ok(pending)) = self.blocking(|fed| fed.agreements.undelivered()).await else { return };
+        for (other, id, document) in pending {
+            let o = other.clone();
+            let Some(Ok(Some((peer_id, _)))) = self.blocking(move |fed| fed.locate(&o)).await else { continue };
+            let Ok(peer) = parse_peer_id(&peer_id) else { continue };
+            match self.net.request(peer, Request::Agreement { document: document.clone() }).await {
+                Ok(Response::Ack) => {
+                    let doc: Document = document;
+                    if let Some(Err(e)) = self.blocking(move |fed| fed.agreements.mark_delivered(id, &doc)).await {
+                        tracing::error!(error = %e, "cannot record the delivery");
+                    }
+                    self.trigger(&other);
+                }
+                Ok(Response::Refused { message, .. }) => {
+                    self.audit(
+                        AuditEvent::new("network", "agreement.delivery", Outcome::Failed)
+                            .target(format!("agreements/{id}"))
+                            .detail(format!("peer={other} refused: {message}")),
+                    );
+                }
+                Ok(_) | Err(_) => {}
+            }
+        }
+    }
+
+    async fn fetch_directory(&self) {
+        let Some((hub_id, _)) = self.fed.hub.clone() else { return };
+        let Ok(peer) = parse_peer_id(&hub_id) else { return };
+        let have = self.fed.directory.version();
+        if let Ok(Response::Directory { envelope: Some(signed) }) =
+            self.net.request(peer, Request::Directory { have }).await
+        {
+            match self.blocking(move |fed| fed.directory.accept(&signed)).await {
+                Some(Ok(Some(_))) => self.sync_network().await,
+                Some(Err(e)) => tracing::warn!(error = %e, "directory from the hub refused"),
+                _ => {}
+            }
+        }
+    }
+
+    async fn events(self, mut events: mpsc::Receiver<NetEvent>) {
+        while let Some(event) = events.recv().await {
+            match event {
+                NetEvent::Inbound { peer, request, channel } => {
+                    let engine = self.clone();
+                    self.spawn(async move {
+                        let response = engine.answer(peer.to_base58(), request).await;
+                        if engine.net.respond(channel, response).await.is_err() {
+                            tracing::debug!("network stopped before the response");
+                        }
+                    });
+                }
+                NetEvent::Connected(peer) => {
+                    let engine = self.clone();
+                    self.spawn(async move {
+                        let id = peer.to_base58();
+                        if let Some(Ok(Some(admin))) = engine.blocking(move |fed| fed.resolve(&id)).await {
+                            engine.fed.peers.touch(&admin, |l| {
+                                l.connected = true;
+                                l.last_seen_ms = Some(now_ms());
+                            });
+                            engine.trigger(&admin);
+                        }
+                        if engine.fed.hub.as_ref().is_some_and(|(h, _)| *h == peer.to_base58()) {
+                            engine.fetch_directory().await;
+                        }
+                        engine.deliver_agreements().await;
+                    });
+                }
+                NetEvent::Disconnected(peer) => {
+                    let id = peer.to_base58();
+                    if let Some(Ok(Some(admin))) = self.blocking(move |fed| fed.resolve(&id)).await {
+                        self.fed.peers.touch(&admin, |l| {
+                            l.connected = false;
+                            l.last_seen_ms = Some(now_ms());
+                        });
+                    }
+                }
+                NetEvent::Denied { peer, address } => {
+                    self.audit(
+                        AuditEvent::new("network", "net.refused", Outcome::Denied).detail(format!(
+                            "peer_id={} address={address} reason=not a peer or directory member",
+                            peer.map(|p| p.to_base58()).unwrap_or_else(|| "unknown".into())
+                        )),
+                    );
+                }
+                NetEvent::BadInbound { peer, message } => {
+                    self.audit(
+                        AuditEvent::new("network", "net.bad_message", Outcome::Denied)
+                            .detail(format!("peer_id={peer} error={message}")),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Answers one request from an allowed peer.
+    async fn answer(&self, peer_id: String, request: Request) -> Response {
+        let engine = self.clone();
+        let id = peer_id.clone();
+        let Some(Ok(policy)) = self.blocking(move |fed| fed.policy(&id)).await else {
+            return refused(Refusal::Unavailable, "try again later");
+        };
+        let who = match &policy {
+            Policy::Hub => Some("WCO".to_owned()),
+            Policy::Agreement { administration, .. } | Policy::NoAgreement { administration } => {
+                Some(administration.clone())
+            }
+            Policy::Unknown => None,
+        };
+        if let Some(admin) = &who {
+            self.fed.peers.touch(admin, |l| {
+                l.connected = true;
+                l.last_seen_ms = Some(now_ms());
+            });
+        }
+        match request {
+            Request::Pull { after, limit } => {
+                let Some(admin) = who else {
+                    return refused(Refusal::UnknownPeer, "not a peer of this node");
+                };
+                if let Policy::NoAgreement { .. } = policy {
+                    self.audit(
+                        AuditEvent::new(admin.as_str(), "replication.refused", Outcome::Denied)
+                            .detail(format!("peer={admin} peer_id={peer_id} reason=no active agreement")),
+                    );
+                    return refused(Refusal::NoAgreement, "no active agreement covers anything for you");
+                }
+                self.fed.peers.touch(&admin, |l| l.they_pulled = Some(after));
+                let ids = match &policy {
+                    Policy::Agreement { terms, .. } => terms.iter().map(|t| t.id.to_string()).collect(),
+                    _ => vec!["hub".to_owned()],
+                };
+                let pol = policy.clone();
+                match engine.blocking(move |fed| fed.serve_pull(&pol, after, limit)).await {
+                    Some(Ok(served)) => {
+                        if served.sent > 0 {
+                            self.audit(AuditEvent::new(admin.as_str(), "replication.serve", Outcome::Ok).detail(
+                                format!("to={admin} agreements=[{}] after={after} entries={}", ids.join(","), served.sent),
+                            ));
+                        }
+                        served.response
+                    }
+                    _ => refused(Refusal::Unavailable, "the store could not be read"),
+                }
+            }
+            Request::Notify { head } => {
+                if let Some(admin) = who {
+                    self.fed.peers.touch(&admin, |l| l.their_head = l.their_head.max(head));
+                    self.trigger(&admin);
+                }
+                Response::Ack
+            }
+            Request::Agreement { document } => {
+                let Some(admin) = who else {
+                    return refused(Refusal::UnknownPeer, "not a peer of this node");
+                };
+                let (a, id) = (admin.clone(), peer_id.clone());
+                match self.blocking(move |fed| fed.agreements.receive(&a, &id, document)).await {
+                    Some(Ok(changed)) => {
+                        if changed {
+                            self.sync_network().await;
+                            self.trigger(&admin);
+                        }
+                        Response::Ack
+                    }
+                    Some(Err(e)) => {
+                        self.audit(
+                            AuditEvent::new(admin.as_str(), "agreement.received", Outcome::Denied)
+                                .detail(format!("from={admin} error={e}")),
+                        );
+                        refused(Refusal::BadRequest, e.to_string())
+                    }
+                    None => refused(Refusal::Unavailable, "try again later"),
+                }
+            }
+            Request::Directory { have } => {
+                if !self.fed.is_hub() {
+                    return refused(Refusal::BadRequest, "only the hub serves the directory");
+                }
+                match self.blocking(|fed| fed.directory.current()).await {
+                    Some(Ok(Some((dir, signed)))) if dir.version > have => {
+                        Response::Directory { envelope: Some(serde_bytes::ByteBuf::from(signed)) }
+                    }
+                    Some(Ok(_)) => Response::Directory { envelope: None },
+                    _ => refused(Refusal::Unavailable, "try again later"),
+                }
+            }
+        }
+    }
+}
