@@ -17,6 +17,7 @@ use ncen_protocol::record::is_administration_code;
 use crate::accounts::{AccountError, Accounts, Principal, UserView};
 use crate::api::{self, AppState, node::NodeView};
 use crate::audit::{AuditEvent, Outcome};
+use crate::cen::CenDb;
 use crate::identity::{DB_DIR, Identity, IdentityError, KEY_FILE, NodeInfo, NodeRole};
 use crate::journal::{Journal, now_ms};
 use crate::metrics::Metrics;
@@ -175,6 +176,7 @@ pub fn state(opened: &Opened, config: &Config, listen: Vec<String>) -> AppState 
         node: Arc::new(node),
         metrics: Arc::new(Metrics::new()),
         catalog,
+        cen: (opened.info.role == NodeRole::Hub).then(|| CenDb::new(opened.store().clone())),
     }
 }
 

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod api;
 pub mod app;
 pub mod audit;
+pub mod cen;
 pub mod identity;
 pub mod journal;
 pub mod metrics;

@@ -1,6 +1,7 @@
 //! The REST API under `/api/v1` (DESIGN.md's contract), `/metrics`, and the admin UI at `/`.
 
 pub mod accounts;
+pub mod cen;
 pub mod error;
 pub mod extract;
 pub mod node;
@@ -35,6 +36,8 @@ pub struct AppState {
     pub node: Arc<node::NodeView>,
     pub metrics: Arc<Metrics>,
     pub catalog: &'static Catalog,
+    /// The global CEN database: `Some` on the WCO hub only.
+    pub cen: Option<crate::cen::CenDb>,
 }
 
 async fn count(State(metrics): State<Arc<Metrics>>, req: Request, next: Next) -> Response {
@@ -79,6 +82,8 @@ pub fn router(state: AppState, ui: Router, max_body_bytes: usize, timeout: Durat
         .route("/users/{username}/reset-password", post(accounts::reset_password))
         .route("/audit", get(node::audit_list))
         .route("/audit/verify", get(node::audit_verify))
+        .route("/cen/seizures", get(cen::seizures))
+        .route("/cen/statistics", get(cen::statistics))
         .route("/{collection}", get(records::list).post(records::create))
         .route("/{collection}/batch", post(records::batch))
         .route("/{collection}/{id}", get(records::get_one).put(records::update).delete(records::delete_one))

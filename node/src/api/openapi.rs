@@ -19,7 +19,7 @@ impl Modify for BearerAuth {
 
 #[derive(Debug, OpenApi)]
 #[openapi(
-    info(title = "nCEN node API", description = "REST API of an nCEN node: national seizure, suspect and company databases, accounts and audit."),
+    info(title = "nCEN node API", description = "REST API of an nCEN node: national seizure, suspect and company databases, accounts and audit; on the WCO hub, the global CEN database."),
     modifiers(&BearerAuth),
     paths(
         super::node::health, super::node::node, super::node::audit_list, super::node::audit_verify,
@@ -27,10 +27,12 @@ impl Modify for BearerAuth {
         super::accounts::list, super::accounts::create, super::accounts::unblock, super::accounts::reset_password,
         super::records::list, super::records::create, super::records::batch, super::records::get_one,
         super::records::update, super::records::delete_one, super::records::signed,
+        super::cen::seizures, super::cen::statistics,
     ),
     components(schemas(
         ncen_protocol::model::Seizure, ncen_protocol::model::Suspect, ncen_protocol::model::Company,
         ncen_protocol::validate::FieldError, super::records::BatchErrors,
+        ncen_protocol::projection::CenSeizure, crate::cen::CenPage, crate::cen::Statistics,
     ))
 )]
 pub struct ApiDoc;
