@@ -20,6 +20,7 @@ use crate::audit::{AuditEvent, Outcome};
 use crate::federation::Federation;
 use crate::federation::engine::Engine;
 use crate::net;
+use crate::cen::CenDb;
 use crate::identity::{DB_DIR, Identity, IdentityError, KEY_FILE, NodeInfo, NodeRole};
 use crate::journal::{Journal, now_ms};
 use crate::metrics::Metrics;
@@ -181,6 +182,7 @@ pub fn state(opened: &Opened, config: &Config, listen: Vec<String>) -> AppState 
         metrics: Arc::new(Metrics::new()),
         catalog,
         engine: None,
+        cen: (opened.info.role == NodeRole::Hub).then(|| CenDb::new(opened.store().clone())),
     }
 }
 

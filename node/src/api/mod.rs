@@ -1,6 +1,7 @@
 //! The REST API under `/api/v1` (DESIGN.md's contract), `/metrics`, and the admin UI at `/`.
 
 pub mod accounts;
+pub mod cen;
 pub mod error;
 pub mod extract;
 pub mod federation;
@@ -38,6 +39,8 @@ pub struct AppState {
     pub catalog: &'static Catalog,
     /// The replication engine and network (absent when the node serves without a network).
     pub engine: Option<crate::federation::engine::Engine>,
+    /// The global CEN database: `Some` on the WCO hub only.
+    pub cen: Option<crate::cen::CenDb>,
 }
 
 async fn count(State(metrics): State<Arc<Metrics>>, req: Request, next: Next) -> Response {
@@ -91,6 +94,8 @@ pub fn router(state: AppState, ui: Router, max_body_bytes: usize, timeout: Durat
         .route("/agreements/{id}/revoke", post(federation::revoke))
         .route("/directory", get(federation::directory))
         .route("/directory/members", post(federation::add_member))
+        .route("/cen/seizures", get(cen::seizures))
+        .route("/cen/statistics", get(cen::statistics))
         .route("/{collection}", get(records::list).post(records::create))
         .route("/{collection}/batch", post(records::batch))
         .route("/{collection}/{id}", get(records::get_one).put(records::update).delete(records::delete_one))

@@ -19,7 +19,7 @@ impl Modify for BearerAuth {
 
 #[derive(Debug, OpenApi)]
 #[openapi(
-    info(title = "nCEN node API", description = "REST API of an nCEN node: national seizure, suspect and company databases, accounts and audit."),
+    info(title = "nCEN node API", description = "REST API of an nCEN node: national seizure, suspect and company databases, accounts and audit; on the WCO hub, the global CEN database."),
     modifiers(&BearerAuth),
     paths(
         super::node::health, super::node::node, super::node::audit_list, super::node::audit_verify,
@@ -31,10 +31,12 @@ impl Modify for BearerAuth {
         super::federation::get_agreement, super::federation::propose, super::federation::accept,
         super::federation::reject, super::federation::revoke, super::federation::directory,
         super::federation::add_member, super::federation::pull_now,
+        super::cen::seizures, super::cen::statistics,
     ),
     components(schemas(
         ncen_protocol::model::Seizure, ncen_protocol::model::Suspect, ncen_protocol::model::Company,
         ncen_protocol::validate::FieldError, super::records::BatchErrors,
+        ncen_protocol::projection::CenSeizure, crate::cen::CenPage, crate::cen::Statistics,
     ))
 )]
 pub struct ApiDoc;
