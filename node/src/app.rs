@@ -17,13 +17,13 @@ use ncen_protocol::record::is_administration_code;
 use crate::accounts::{AccountError, Accounts, Principal, UserView};
 use crate::api::{self, AppState, node::NodeView};
 use crate::audit::{AuditEvent, Outcome};
-use crate::federation::Federation;
-use crate::federation::engine::Engine;
-use crate::net;
 use crate::cen::CenDb;
+use crate::federation::Federation;
+use crate::federation::engine::Engine as ReplicationEngine;
 use crate::identity::{DB_DIR, Identity, IdentityError, KEY_FILE, NodeInfo, NodeRole};
 use crate::journal::{Journal, now_ms};
 use crate::metrics::Metrics;
+use crate::net;
 use crate::records::Records;
 use crate::roles::Role;
 use crate::store::keys::MetaKey;
@@ -187,14 +187,21 @@ pub fn state(opened: &Opened, config: &Config, listen: Vec<String>) -> AppState 
 }
 
 /// Starts the network on `config.p2p.listen` and the replication engine.
-pub async fn start_federation(opened: &Opened, config: &Config) -> Result<Engine, AppError> {
+pub async fn start_federation(opened: &Opened, config: &Config) -> Result<ReplicationEngine, AppError> {
     let mut secret = opened.identity.signing_key().to_bytes();
     let key = libp2p::identity::Keypair::ed25519_from_bytes(&mut secret)
         .map_err(|e| AppError::Network(e.to_string()))?;
-    let (net, events) = net::spawn(key, &config.p2p.listen).await.map_err(|e| AppError::Network(e.to_string()))?;
+    let (net, events) =
+        net::spawn(key, &config.p2p.listen).await.map_err(|e| AppError::Network(e.to_string()))?;
     let hub = config.hub.as_ref().map(|h| (h.peer_id.clone(), h.address.clone()));
-    let fed = Federation::new(opened.info.clone(), opened.identity.clone(), opened.journal.clone(), hub, Catalog::builtin());
-    Ok(Engine::start(fed, net, events).await)
+    let fed = Federation::new(
+        opened.info.clone(),
+        opened.identity.clone(),
+        opened.journal.clone(),
+        hub,
+        Catalog::builtin(),
+    );
+    Ok(ReplicationEngine::start(fed, net, events).await)
 }
 
 /// Serves the node's HTTP application on `listener` until `shutdown` completes, then lets

@@ -202,7 +202,13 @@ fn terms(body: &RecordBody) -> (BTreeSet<String>, BTreeSet<String>) {
     (commodities, countries)
 }
 
-pub(crate) fn index_keys(kind: RecordKind, origin: &str, date: &str, id: RecordId, body: &RecordBody) -> Vec<Vec<u8>> {
+pub(crate) fn index_keys(
+    kind: RecordKind,
+    origin: &str,
+    date: &str,
+    id: RecordId,
+    body: &RecordBody,
+) -> Vec<Vec<u8>> {
     let (commodities, countries) = terms(body);
     let mut out = vec![
         keys::index_entry(&keys::index_prefix(kind, Term::All), date, id),

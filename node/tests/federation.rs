@@ -75,7 +75,8 @@ async fn a_seizure_flows_between_two_node_processes() -> anyhow::Result<()> {
         Ok(v["state"] == "proposed" && v["origin"] == "incoming")
     })
     .await?;
-    let (status, v) = post(&http, format!("{}/api/v1/agreements/{id}/accept", be.base), &be.admin, json!({})).await?;
+    let (status, v) =
+        post(&http, format!("{}/api/v1/agreements/{id}/accept", be.base), &be.admin, json!({})).await?;
     anyhow::ensure!(status == 200, "accept: {status} {v}");
     wait("the acceptance at NL", async || {
         Ok(get(&http, format!("{}/api/v1/agreements/{id}", nl.base), &nl.admin).await?["state"] == "active")

@@ -22,7 +22,13 @@ fn signed(key: &Identity, kid: &str, record: &SignedRecord, content_type: &str) 
 }
 
 fn entry(seq: u64, record: &SignedRecord, envelope: Vec<u8>) -> Entry {
-    Entry { seq, kind: record.kind, id: record.id, revision: record.revision, envelope: ByteBuf::from(envelope) }
+    Entry {
+        seq,
+        kind: record.kind,
+        id: record.id,
+        revision: record.revision,
+        envelope: ByteBuf::from(envelope),
+    }
 }
 
 #[test]
@@ -43,7 +49,11 @@ fn forged_replayed_and_out_of_scope_entries_are_refused() -> anyhow::Result<()> 
     let mallory = Identity::generate()?;
     fed.peers.put(
         "test",
-        &Peer { administration: "NL".into(), peer_id: nl_id.clone(), addresses: vec!["/ip4/127.0.0.1/tcp/1".into()] },
+        &Peer {
+            administration: "NL".into(),
+            peer_id: nl_id.clone(),
+            addresses: vec!["/ip4/127.0.0.1/tcp/1".into()],
+        },
     )?;
 
     // NL proposes (seizures, both ways), BE accepts.
@@ -60,7 +70,8 @@ fn forged_replayed_and_out_of_scope_entries_are_refused() -> anyhow::Result<()> 
         valid_until: None,
         proposed_at_ms: 0,
     };
-    let doc = Document { proposal: ByteBuf::from(sign_terms(nl.signing_key(), &terms)?), ..Default::default() };
+    let doc =
+        Document { proposal: ByteBuf::from(sign_terms(nl.signing_key(), &terms)?), ..Default::default() };
     assert!(fed.agreements.receive("NL", &nl_id, doc)?);
     fed.agreements.act("admin", terms.id, ActKind::Accept, None)?;
     assert_eq!(fed.agreements.active_with("NL")?.len(), 1);
@@ -122,12 +133,13 @@ fn forged_replayed_and_out_of_scope_entries_are_refused() -> anyhow::Result<()> 
     assert_eq!(fed.cursor("NL")?, 8);
 
     let records = Records::new(opened.journal.clone(), opened.identity.clone(), "BE", Catalog::builtin());
-    let page = records.list(RecordKind::Seizure, &ncen_node::records::ListQuery { limit: 100, ..Default::default() })?;
+    let page = records
+        .list(RecordKind::Seizure, &ncen_node::records::ListQuery { limit: 100, ..Default::default() })?;
     assert_eq!(page.items.len(), 1, "only the genuine seizure is stored");
     assert_eq!(page.items[0].id, record.id);
     assert_eq!(page.items[0].origin, "NL");
-    let suspects =
-        records.list(RecordKind::Suspect, &ncen_node::records::ListQuery { limit: 100, ..Default::default() })?;
+    let suspects = records
+        .list(RecordKind::Suspect, &ncen_node::records::ListQuery { limit: 100, ..Default::default() })?;
     assert!(suspects.items.is_empty());
     let audit = ncen_node::audit::list(opened.store(), 0, 1000)?;
     assert_eq!(audit.iter().filter(|e| e.action == "replication.reject").count(), 6);

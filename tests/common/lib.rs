@@ -153,7 +153,11 @@ impl TestNode {
     pub async fn p2p_addr(&self) -> anyhow::Result<String> {
         let info = self.info().await?;
         let listen = info["listen"].as_array().context("no listen addresses")?;
-        let addr = listen.iter().filter_map(Value::as_str).find(|a| a.starts_with("/ip4/")).context("no p2p address")?;
+        let addr = listen
+            .iter()
+            .filter_map(Value::as_str)
+            .find(|a| a.starts_with("/ip4/"))
+            .context("no p2p address")?;
         Ok(addr.split("/p2p/").next().unwrap_or(addr).to_owned())
     }
 
@@ -191,7 +195,12 @@ pub async fn add_peer(a: &TestNode, b: &TestNode) -> anyhow::Result<()> {
     let body = json!({ "administration": b.administration, "peer_id": b.peer_id().await?,
                        "addresses": [b.p2p_addr().await?] });
     let (status, v) = a.post_as("admin", "/api/v1/peers", &body).await?;
-    anyhow::ensure!(status == 201, "adding peer {} at {} failed: {status} {v}", b.administration, a.administration);
+    anyhow::ensure!(
+        status == 201,
+        "adding peer {} at {} failed: {status} {v}",
+        b.administration,
+        a.administration
+    );
     Ok(())
 }
 
@@ -206,7 +215,10 @@ where
         if let Some(v) = check().await? {
             return Ok(v);
         }
-        anyhow::ensure!(tokio::time::Instant::now() < deadline, "timed out after {timeout:?} waiting for {what}");
+        anyhow::ensure!(
+            tokio::time::Instant::now() < deadline,
+            "timed out after {timeout:?} waiting for {what}"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
@@ -219,7 +231,12 @@ pub async fn agreement_state(node: &TestNode, id: &str) -> anyhow::Result<Option
 
 /// `a` proposes an agreement over `kinds` to `b`, `b` accepts; returns its id once both hold it
 /// as active.
-pub async fn make_agreement(a: &TestNode, b: &TestNode, kinds: &[&str], direction: &str) -> anyhow::Result<String> {
+pub async fn make_agreement(
+    a: &TestNode,
+    b: &TestNode,
+    kinds: &[&str],
+    direction: &str,
+) -> anyhow::Result<String> {
     let body = json!({ "peer": b.administration, "legal_basis": format!("{}-{} mutual assistance agreement, art. 5", a.administration, b.administration),
                        "scope": { "kinds": kinds, "direction": direction },
                        "valid_from": "2026-01-01", "valid_until": "2099-12-31" });

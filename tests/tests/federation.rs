@@ -4,7 +4,8 @@
 use std::time::{Duration, Instant};
 
 use ncen_tests::{
-    TestNode, add_peer, agreement_state, canonical_seizure, config_for, make_agreement, serve, start_node, wait_for,
+    TestNode, add_peer, agreement_state, canonical_seizure, config_for, make_agreement, serve, start_node,
+    wait_for,
 };
 use serde_json::{Value, json};
 
@@ -128,7 +129,8 @@ async fn an_agreement_on_seizures_carries_seizures_only_and_strangers_get_nothin
         Ok((v["revision"] == 2 && v["data"]["summary"] == "corrected summary").then_some(()))
     })
     .await?;
-    let r = a.http.delete(a.url(&format!("/api/v1/seizures/{seizure_id}"))).bearer_auth(&token).send().await?;
+    let r =
+        a.http.delete(a.url(&format!("/api/v1/seizures/{seizure_id}"))).bearer_auth(&token).send().await?;
     assert_eq!(r.status(), 200);
     wait_for(5 * SECOND, "the tombstone at BE", || async {
         let (_, v) = b.get_as("officer", &format!("/api/v1/seizures/{seizure_id}")).await?;
@@ -139,7 +141,13 @@ async fn an_agreement_on_seizures_carries_seizures_only_and_strangers_get_nothin
     // The peers view shows the connection and no lag.
     let (status, peers) = b.get_as("admin", "/api/v1/peers").await?;
     assert_eq!(status, 200);
-    let nl = peers.as_array().into_iter().flatten().find(|p| p["administration"] == "NL").cloned().unwrap_or_default();
+    let nl = peers
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|p| p["administration"] == "NL")
+        .cloned()
+        .unwrap_or_default();
     assert_eq!(nl["connected"], true, "{peers}");
     assert_eq!(nl["lag_in"], 0, "{peers}");
     for n in [a, b, c] {
@@ -158,8 +166,13 @@ async fn nothing_saved_after_revocation_reaches_the_peer() -> anyhow::Result<()>
     })
     .await?;
 
-    let (status, v) =
-        b.post_as("admin", &format!("/api/v1/agreements/{id}/revoke"), &json!({"reason": "legal basis lapsed"})).await?;
+    let (status, v) = b
+        .post_as(
+            "admin",
+            &format!("/api/v1/agreements/{id}/revoke"),
+            &json!({"reason": "legal basis lapsed"}),
+        )
+        .await?;
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["state"], "revoked");
     wait_for(5 * SECOND, "the revocation at NL", || async {
@@ -188,8 +201,9 @@ async fn a_restarted_peer_catches_up_without_duplicates() -> anyhow::Result<()> 
     let dir = b.stop().await?;
 
     let items: Vec<Value> = (0..1000).map(|i| canonical_seizure(&format!("NL-B-{i:05}"))).collect();
-    let (status, v) = a.post_as("officer", "/api/v1/seizures/batch", &Value::Array(items)).await?;
-    assert_eq!(status, 201, "{v}");
+    let (status, v) = a.post_as("officer", "/api/v1/seizures/batch", &json!({ "items": items })).await?;
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v["created"], 1000);
 
     let config = config_for(&dir.path().join("data"));
     let b = serve(dir, "BE", config).await?;

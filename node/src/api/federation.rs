@@ -12,16 +12,21 @@ use serde::{Deserialize, Serialize};
 
 use super::AppState;
 use super::error::ApiError;
-use super::extract::{Auth, JsonBody};
+use super::extract::{Auth, parse_json};
 use crate::federation::agreements::{AgreementServiceError, AgreementView, ScopeView};
 use crate::federation::directory::DirectoryError;
 use crate::federation::engine::Engine;
 use crate::federation::peers::{Peer, PeerError, Peers};
 use crate::roles::Permission;
+use axum::body::Bytes;
 
 fn engine(state: &AppState) -> Result<Engine, ApiError> {
     state.engine.clone().ok_or_else(|| {
-        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "network_unavailable", "the node's network is not running")
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "network_unavailable",
+            "the node's network is not running",
+        )
     })
 }
 
@@ -39,8 +44,12 @@ impl From<AgreementServiceError> for ApiError {
     fn from(e: AgreementServiceError) -> Self {
         match e {
             AgreementServiceError::NotFound(_) => ApiError::not_found(e.to_string()),
-            AgreementServiceError::Invalid(_) => ApiError::new(StatusCode::BAD_REQUEST, "validation_failed", e.to_string()),
-            AgreementServiceError::WrongState { .. } => ApiError::new(StatusCode::CONFLICT, "conflict", e.to_string()),
+            AgreementServiceError::Invalid(_) => {
+                ApiError::new(StatusCode::BAD_REQUEST, "validation_failed", e.to_string())
+            }
+            AgreementServiceError::WrongState { .. } => {
+                ApiError::new(StatusCode::CONFLICT, "conflict", e.to_string())
+            }
             AgreementServiceError::Store(s) => s.into(),
             other => ApiError::internal("agreement", other),
         }
@@ -96,8 +105,12 @@ fn view_of(peers: &Peers, peer: Peer, source: &'static str, cursor: u64, head: u
 pub async fn list_peers(State(state): State<AppState>, auth: Auth) -> Result<Json<Vec<PeerView>>, ApiError> {
     auth.require(Permission::ReadFederation)?;
     let engine = engine(&state)?;
-    let connected: Vec<String> =
-        engine.net.status().await.map(|s| s.connected.iter().map(|p| p.to_base58()).collect()).unwrap_or_default();
+    let connected: Vec<String> = engine
+        .net
+        .status()
+        .await
+        .map(|s| s.connected.iter().map(|p| p.to_base58()).collect())
+        .unwrap_or_default();
     let fed = engine.fed.clone();
     let mut views = tokio::task::spawn_blocking(move || {
         let head = fed.head();
@@ -118,7 +131,8 @@ pub async fn list_peers(State(state): State<AppState>, auth: Auth) -> Result<Jso
             for m in dir.members {
                 if m.peer_id != fed.identity.peer_id() && seen.insert(m.administration.clone()) {
                     let cursor = fed.cursor(&m.administration)?;
-                    let p = Peer { administration: m.administration, peer_id: m.peer_id, addresses: m.addresses };
+                    let p =
+                        Peer { administration: m.administration, peer_id: m.peer_id, addresses: m.addresses };
                     out.push(view_of(&fed.peers, p, "directory", cursor, head));
                 }
             }
@@ -137,9 +151,10 @@ pub async fn list_peers(State(state): State<AppState>, auth: Auth) -> Result<Jso
 pub async fn add_peer(
     State(state): State<AppState>,
     auth: Auth,
-    JsonBody(peer): JsonBody<Peer>,
+    body: Bytes,
 ) -> Result<(StatusCode, Json<Peer>), ApiError> {
     let actor = auth.require(Permission::ManageFederation)?.username.clone();
+    let peer: Peer = parse_json(&body)?;
     let engine = engine(&state)?;
     let fed = engine.fed.clone();
     let peer = tokio::task::spawn_blocking(move || {
@@ -227,7 +242,10 @@ fn scope_of(view: ScopeView, state: &AppState) -> Result<Scope, ApiError> {
 
 #[utoipa::path(get, path = "/api/v1/agreements", tag = "federation", security(("bearer" = [])),
     responses((status = 200, body = [AgreementView])))]
-pub async fn list_agreements(State(state): State<AppState>, auth: Auth) -> Result<Json<Vec<AgreementView>>, ApiError> {
+pub async fn list_agreements(
+    State(state): State<AppState>,
+    auth: Auth,
+) -> Result<Json<Vec<AgreementView>>, ApiError> {
     auth.require(Permission::ReadFederation)?;
     let fed = engine(&state)?.fed;
     let views = tokio::task::spawn_blocking(move || {
@@ -266,9 +284,10 @@ fn parse_id(id: &str) -> Result<uuid::Uuid, ApiError> {
 pub async fn propose(
     State(state): State<AppState>,
     auth: Auth,
-    JsonBody(req): JsonBody<ProposeRequest>,
+    body: Bytes,
 ) -> Result<(StatusCode, Json<AgreementView>), ApiError> {
     let actor = auth.require(Permission::ManageFederation)?.username.clone();
+    let req: ProposeRequest = parse_json(&body)?;
     let engine = engine(&state)?;
     let scope = scope_of(req.scope, &state)?;
     let fed = engine.fed.clone();
@@ -306,7 +325,13 @@ pub async fn propose(
     Ok((StatusCode::CREATED, Json(view)))
 }
 
-async fn act(state: AppState, auth: Auth, id: String, kind: ActKind, body: ActRequest) -> Result<Json<AgreementView>, ApiError> {
+async fn act(
+    state: AppState,
+    auth: Auth,
+    id: String,
+    kind: ActKind,
+    body: ActRequest,
+) -> Result<Json<AgreementView>, ApiError> {
     let actor = auth.require(Permission::ManageFederation)?.username.clone();
     let id = parse_id(&id)?;
     let engine = engine(&state)?;
@@ -321,11 +346,11 @@ async fn act(state: AppState, auth: Auth, id: String, kind: ActKind, body: ActRe
     Ok(Json(view))
 }
 
-fn act_body(bytes: &axum::body::Bytes) -> Result<ActRequest, ApiError> {
+fn act_body(bytes: &Bytes) -> Result<ActRequest, ApiError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(ActRequest::default());
     }
-    super::extract::parse_json(bytes)
+    parse_json(bytes)
 }
 
 #[utoipa::path(post, path = "/api/v1/agreements/{id}/accept", tag = "federation", security(("bearer" = [])),
@@ -334,7 +359,7 @@ pub async fn accept(
     State(state): State<AppState>,
     auth: Auth,
     Path(id): Path<String>,
-    body: axum::body::Bytes,
+    body: Bytes,
 ) -> Result<Json<AgreementView>, ApiError> {
     act(state, auth, id, ActKind::Accept, act_body(&body)?).await
 }
@@ -345,7 +370,7 @@ pub async fn reject(
     State(state): State<AppState>,
     auth: Auth,
     Path(id): Path<String>,
-    body: axum::body::Bytes,
+    body: Bytes,
 ) -> Result<Json<AgreementView>, ApiError> {
     act(state, auth, id, ActKind::Reject, act_body(&body)?).await
 }
@@ -356,7 +381,7 @@ pub async fn revoke(
     State(state): State<AppState>,
     auth: Auth,
     Path(id): Path<String>,
-    body: axum::body::Bytes,
+    body: Bytes,
 ) -> Result<Json<AgreementView>, ApiError> {
     act(state, auth, id, ActKind::Revoke, act_body(&body)?).await
 }
@@ -375,22 +400,30 @@ pub async fn directory(State(state): State<AppState>, auth: Auth) -> Result<Json
 pub async fn add_member(
     State(state): State<AppState>,
     auth: Auth,
-    JsonBody(member): JsonBody<Member>,
+    body: Bytes,
 ) -> Result<(StatusCode, Json<Directory>), ApiError> {
     let actor = auth.require(Permission::ManageFederation)?.username.clone();
+    let member: Member = parse_json(&body)?;
     let engine = engine(&state)?;
     let fed = engine.fed.clone();
     let dir = tokio::task::spawn_blocking(move || {
         if !fed.is_hub() {
             return Err(DirectoryError::NotHub.into());
         }
-        let peer = Peer { administration: member.administration, peer_id: member.peer_id, addresses: member.addresses };
+        let peer = Peer {
+            administration: member.administration,
+            peer_id: member.peer_id,
+            addresses: member.addresses,
+        };
         let checked = Peers::check(&peer, fed.catalog, fed.me(), fed.identity.peer_id())?;
         if checked.administration == "WCO" {
             return Err(ApiError::bad_request("administration: the hub is not a member of itself"));
         }
-        let member =
-            Member { administration: checked.administration, peer_id: checked.peer_id, addresses: checked.addresses };
+        let member = Member {
+            administration: checked.administration,
+            peer_id: checked.peer_id,
+            addresses: checked.addresses,
+        };
         Ok::<_, ApiError>(fed.directory.put_member(&actor, member)?)
     })
     .await??;

@@ -5,8 +5,8 @@
 use std::sync::Arc;
 
 use ncen_protocol::agreement::{
-    AGREEMENT_FORMAT, Act, ActKind, AgreementError, Document, Scope, State, Terms, Verified, sign_act, sign_terms,
-    terms_hash,
+    AGREEMENT_FORMAT, Act, ActKind, AgreementError, Document, Scope, State, Terms, Verified, sign_act,
+    sign_terms, terms_hash,
 };
 use ncen_protocol::record::RecordKind;
 use serde::{Deserialize, Serialize};
@@ -273,15 +273,21 @@ impl Agreements {
         stored.updated_ms = now_ms();
         let verified = stored.document.verify(key_of)?;
         let other = t.other(&self.me).unwrap_or_default().to_owned();
-        let event =
-            AuditEvent::new(actor, action, Outcome::Ok).target(format!("agreements/{id}")).detail(format!("peer={other}"));
+        let event = AuditEvent::new(actor, action, Outcome::Ok)
+            .target(format!("agreements/{id}"))
+            .detail(format!("peer={other}"));
         self.save(&stored, Some(event), id)?;
         Ok((stored, verified))
     }
 
     /// Merges a document sent by `from` (administration, PeerId of the connection). Returns
     /// whether anything changed.
-    pub fn receive(&self, from: &str, from_peer_id: &str, document: Document) -> Result<bool, AgreementServiceError> {
+    pub fn receive(
+        &self,
+        from: &str,
+        from_peer_id: &str,
+        document: Document,
+    ) -> Result<bool, AgreementServiceError> {
         let refused = |m: String| AgreementServiceError::Refused(m);
         let verified = document.verify(key_of)?;
         let t = &verified.terms;

@@ -126,7 +126,8 @@ impl Federation {
         if content_type != Some(CONTENT_TYPE_RECORD) {
             return Err(format!("content type {content_type:?} is not a record"));
         }
-        let record: SignedRecord = cbor::from_slice(payload, PAYLOAD_LIMITS).map_err(|e| format!("payload: {e}"))?;
+        let record: SignedRecord =
+            cbor::from_slice(payload, PAYLOAD_LIMITS).map_err(|e| format!("payload: {e}"))?;
         if record.format != RECORD_FORMAT {
             return Err(format!("record format {} unsupported", record.format));
         }
@@ -230,7 +231,8 @@ impl Federation {
         if content_type != Some(CONTENT_TYPE_CEN) {
             return Err(format!("content type {content_type:?} is not a CEN projection"));
         }
-        let signed: SignedCen = cbor::from_slice(payload, PAYLOAD_LIMITS).map_err(|e| format!("payload: {e}"))?;
+        let signed: SignedCen =
+            cbor::from_slice(payload, PAYLOAD_LIMITS).map_err(|e| format!("payload: {e}"))?;
         if signed.origin != from {
             return Err(format!("origin {} is not the sender {from}", signed.origin));
         }

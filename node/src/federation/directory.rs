@@ -47,7 +47,12 @@ pub struct DirectoryService {
 }
 
 impl DirectoryService {
-    pub fn new(journal: Arc<Journal>, identity: Arc<Identity>, is_hub: bool, hub_peer_id: Option<String>) -> Self {
+    pub fn new(
+        journal: Arc<Journal>,
+        identity: Arc<Identity>,
+        is_hub: bool,
+        hub_peer_id: Option<String>,
+    ) -> Self {
         let hub_peer_id = if is_hub { Some(identity.peer_id().to_owned()) } else { hub_peer_id };
         DirectoryService { journal, identity, is_hub, hub_peer_id }
     }
@@ -67,7 +72,8 @@ impl DirectoryService {
             // A copy signed by another hub (the configuration changed): not trusted.
             return Ok(None);
         }
-        let key = key_of_peer_id(hub).ok_or_else(|| StoreError::Corrupt { cf: "meta", message: "hub key".into() })?;
+        let key = key_of_peer_id(hub)
+            .ok_or_else(|| StoreError::Corrupt { cf: "meta", message: "hub key".into() })?;
         let dir = Directory::verify(&stored.signed, &key, hub)
             .map_err(|e| StoreError::Corrupt { cf: "meta", message: e.to_string() })?;
         Ok(Some((dir, stored.signed)))
@@ -86,7 +92,11 @@ impl DirectoryService {
             Some((d, _)) => d,
             None => Directory { format: DIRECTORY_FORMAT, version: 0, issued_at_ms: 0, members: Vec::new() },
         };
-        if dir.members.iter().any(|m| m.peer_id == member.peer_id && m.administration != member.administration) {
+        if dir
+            .members
+            .iter()
+            .any(|m| m.peer_id == member.peer_id && m.administration != member.administration)
+        {
             return Err(DirectoryError::Conflict(member.administration));
         }
         dir.members.retain(|m| m.administration != member.administration);
@@ -113,8 +123,10 @@ impl DirectoryService {
     /// Member: keeps a directory fetched from the hub if it verifies and is newer.
     pub fn accept(&self, signed: &[u8]) -> Result<Option<Directory>, DirectoryError> {
         let Some(hub) = &self.hub_peer_id else { return Ok(None) };
-        let key = key_of_peer_id(hub).ok_or_else(|| DirectoryError::BadSignature("no key in the hub PeerId".into()))?;
-        let dir = Directory::verify(signed, &key, hub).map_err(|e| DirectoryError::BadSignature(e.to_string()))?;
+        let key = key_of_peer_id(hub)
+            .ok_or_else(|| DirectoryError::BadSignature("no key in the hub PeerId".into()))?;
+        let dir =
+            Directory::verify(signed, &key, hub).map_err(|e| DirectoryError::BadSignature(e.to_string()))?;
         if dir.version <= self.version() {
             return Ok(None);
         }
@@ -123,8 +135,11 @@ impl DirectoryService {
             batch.put(Cf::Meta, MetaKey::Directory.bytes(), &value::encode(&stored)?);
             app.audit(
                 batch,
-                AuditEvent::new("hub", "directory.update", Outcome::Ok)
-                    .detail(format!("version={} members={}", dir.version, dir.members.len())),
+                AuditEvent::new("hub", "directory.update", Outcome::Ok).detail(format!(
+                    "version={} members={}",
+                    dir.version,
+                    dir.members.len()
+                )),
             )
         })?;
         Ok(Some(dir))

@@ -40,7 +40,8 @@ impl Engine {
     /// Starts the engine's tasks on the current runtime.
     pub async fn start(fed: Federation, net: NetHandle, events: mpsc::Receiver<NetEvent>) -> Engine {
         let (stop, _) = watch::channel(false);
-        let engine = Engine { fed, net, pullers: Arc::default(), stop: Arc::new(stop), tasks: Arc::default() };
+        let engine =
+            Engine { fed, net, pullers: Arc::default(), stop: Arc::new(stop), tasks: Arc::default() };
         engine.sync_network().await;
         engine.spawn(engine.clone().events(events));
         engine.spawn(engine.clone().notifier(engine.fed.journal.subscribe()));
@@ -128,7 +129,8 @@ impl Engine {
             if id == me {
                 continue;
             }
-            let (Ok(peer), addrs) = (parse_peer_id(&id), addrs.iter().filter_map(|a| parse_addr(a).ok()).collect())
+            let (Ok(peer), addrs) =
+                (parse_peer_id(&id), addrs.iter().filter_map(|a| parse_addr(a).ok()).collect())
             else {
                 continue;
             };
@@ -285,12 +287,16 @@ impl Engine {
         let Some(Ok(pending)) = self.blocking(|fed| fed.agreements.undelivered()).await else { return };
         for (other, id, document) in pending {
             let o = other.clone();
-            let Some(Ok(Some((peer_id, _)))) = self.blocking(move |fed| fed.locate(&o)).await else { continue };
+            let Some(Ok(Some((peer_id, _)))) = self.blocking(move |fed| fed.locate(&o)).await else {
+                continue;
+            };
             let Ok(peer) = parse_peer_id(&peer_id) else { continue };
             match self.net.request(peer, Request::Agreement { document: document.clone() }).await {
                 Ok(Response::Ack) => {
                     let doc: Document = document;
-                    if let Some(Err(e)) = self.blocking(move |fed| fed.agreements.mark_delivered(id, &doc)).await {
+                    if let Some(Err(e)) =
+                        self.blocking(move |fed| fed.agreements.mark_delivered(id, &doc)).await
+                    {
                         tracing::error!(error = %e, "cannot record the delivery");
                     }
                     self.trigger(&other);
@@ -361,12 +367,10 @@ impl Engine {
                     }
                 }
                 NetEvent::Denied { peer, address } => {
-                    self.audit(
-                        AuditEvent::new("network", "net.refused", Outcome::Denied).detail(format!(
-                            "peer_id={} address={address} reason=not a peer or directory member",
-                            peer.map(|p| p.to_base58()).unwrap_or_else(|| "unknown".into())
-                        )),
-                    );
+                    self.audit(AuditEvent::new("network", "net.refused", Outcome::Denied).detail(format!(
+                        "peer_id={} address={address} reason=not a peer or directory member",
+                        peer.map(|p| p.to_base58()).unwrap_or_else(|| "unknown".into())
+                    )));
                 }
                 NetEvent::BadInbound { peer, message } => {
                     self.audit(
@@ -419,9 +423,15 @@ impl Engine {
                 match engine.blocking(move |fed| fed.serve_pull(&pol, after, limit)).await {
                     Some(Ok(served)) => {
                         if served.sent > 0 {
-                            self.audit(AuditEvent::new(admin.as_str(), "replication.serve", Outcome::Ok).detail(
-                                format!("to={admin} agreements=[{}] after={after} entries={}", ids.join(","), served.sent),
-                            ));
+                            self.audit(
+                                AuditEvent::new(admin.as_str(), "replication.serve", Outcome::Ok).detail(
+                                    format!(
+                                        "to={admin} agreements=[{}] after={after} entries={}",
+                                        ids.join(","),
+                                        served.sent
+                                    ),
+                                ),
+                            );
                         }
                         served.response
                     }

@@ -103,7 +103,10 @@ impl Federation {
         if self.hub.as_ref().is_some_and(|(id, _)| id == peer_id) {
             return Ok(Some("WCO".into()));
         }
-        Ok(self.directory.current()?.and_then(|(d, _)| d.by_peer_id(peer_id).map(|m| m.administration.clone())))
+        Ok(self
+            .directory
+            .current()?
+            .and_then(|(d, _)| d.by_peer_id(peer_id).map(|m| m.administration.clone())))
     }
 
     /// The PeerId and addresses of an administration.

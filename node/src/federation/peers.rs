@@ -19,6 +19,7 @@ pub const MAX_ADDRESSES: usize = 8;
 
 /// A peer as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Peer {
     /// ISO 3166-1 alpha-2 code of the administration, or WCO.
     pub administration: String,
@@ -134,7 +135,12 @@ impl Peers {
 
     /// The live state of `administration`.
     pub fn live(&self, administration: &str) -> Live {
-        self.live.lock().unwrap_or_else(PoisonError::into_inner).get(administration).cloned().unwrap_or_default()
+        self.live
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(administration)
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// Updates the live state of `administration`.

@@ -76,13 +76,18 @@ impl Federation {
                 if log.kind != RecordKind::Seizure {
                     return Ok(None);
                 }
-                let Some(stored) = self.journal.store().get(Cf::Revisions, &keys::revision(log.kind, log.id, log.revision))?
+                let Some(stored) = self
+                    .journal
+                    .store()
+                    .get(Cf::Revisions, &keys::revision(log.kind, log.id, log.revision))?
                 else {
                     return Ok(None);
                 };
                 let record = decode_record(&stored)?;
                 let body = match &record.body {
-                    Some(RecordBody::Seizure(s)) => Some(project(s, record.id, &record.origin, record.revision)),
+                    Some(RecordBody::Seizure(s)) => {
+                        Some(project(s, record.id, &record.origin, record.revision))
+                    }
                     Some(_) => return Ok(None),
                     None => None,
                 };
@@ -105,11 +110,15 @@ impl Federation {
                 Ok(Some(signed))
             }
             Policy::Agreement { administration, terms } => {
-                let covering: Vec<_> = terms.iter().filter(|t| t.covers_flow(me, administration, log.kind)).collect();
+                let covering: Vec<_> =
+                    terms.iter().filter(|t| t.covers_flow(me, administration, log.kind)).collect();
                 if covering.is_empty() {
                     return Ok(None);
                 }
-                let Some(stored) = self.journal.store().get(Cf::Revisions, &keys::revision(log.kind, log.id, log.revision))?
+                let Some(stored) = self
+                    .journal
+                    .store()
+                    .get(Cf::Revisions, &keys::revision(log.kind, log.id, log.revision))?
                 else {
                     return Ok(None);
                 };
@@ -118,9 +127,9 @@ impl Federation {
                 }
                 let record = decode_record(&stored)?;
                 let pass = match &record.body {
-                    Some(RecordBody::Seizure(s)) => {
-                        covering.iter().any(|t| t.covers_commodities(s.goods.iter().map(|g| g.commodity.as_str())))
-                    }
+                    Some(RecordBody::Seizure(s)) => covering
+                        .iter()
+                        .any(|t| t.covers_commodities(s.goods.iter().map(|g| g.commodity.as_str()))),
                     // Suspects, companies and tombstones are not filtered by commodity.
                     _ => true,
                 };
@@ -132,6 +141,8 @@ impl Federation {
 }
 
 fn decode_record(envelope_bytes: &[u8]) -> Result<SignedRecord, StoreError> {
-    let payload = envelope::payload_unverified(envelope_bytes, ENVELOPE_LIMIT).map_err(|e| corrupt(e.to_string()))?;
-    cbor::from_slice(&payload, Limits { max_bytes: ENVELOPE_LIMIT, max_depth: 64 }).map_err(|e| corrupt(e.to_string()))
+    let payload =
+        envelope::payload_unverified(envelope_bytes, ENVELOPE_LIMIT).map_err(|e| corrupt(e.to_string()))?;
+    cbor::from_slice(&payload, Limits { max_bytes: ENVELOPE_LIMIT, max_depth: 64 })
+        .map_err(|e| corrupt(e.to_string()))
 }

@@ -34,7 +34,8 @@ where
     T: AsyncWrite + Unpin + Send,
     M: serde::Serialize,
 {
-    let bytes = cbor::to_vec(message).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e.to_string()))?;
+    let bytes =
+        cbor::to_vec(message).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e.to_string()))?;
     if bytes.len() > max {
         return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("message larger than {max} bytes")));
     }

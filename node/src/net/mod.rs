@@ -41,13 +41,23 @@ pub enum NetError {
 #[derive(Debug)]
 pub enum NetEvent {
     /// A request from an allowed peer; answer it with [`NetHandle::respond`].
-    Inbound { peer: PeerId, request: Request, channel: ResponseChannel<Response> },
+    Inbound {
+        peer: PeerId,
+        request: Request,
+        channel: ResponseChannel<Response>,
+    },
     /// A malformed or oversized request from `peer` was dropped.
-    BadInbound { peer: PeerId, message: String },
+    BadInbound {
+        peer: PeerId,
+        message: String,
+    },
     Connected(PeerId),
     Disconnected(PeerId),
     /// A peer that is not allowed tried to connect and was refused.
-    Denied { peer: Option<PeerId>, address: String },
+    Denied {
+        peer: Option<PeerId>,
+        address: String,
+    },
 }
 
 /// The network's state, as the API shows it.
@@ -60,16 +70,34 @@ pub struct NetStatus {
 #[derive(Debug)]
 enum Command {
     /// Allow `peer` and keep a connection to it at `addrs` (redialled with backoff).
-    Keep { peer: PeerId, addrs: Vec<Multiaddr> },
+    Keep {
+        peer: PeerId,
+        addrs: Vec<Multiaddr>,
+    },
     /// Allow `peer` to connect without dialling it.
-    Allow { peer: PeerId },
+    Allow {
+        peer: PeerId,
+    },
     /// Stop allowing `peer` and close its connections.
-    Forget { peer: PeerId },
-    Request { peer: PeerId, request: Request, reply: oneshot::Sender<Result<Response, NetError>> },
-    Respond { channel: ResponseChannel<Response>, response: Response },
-    Status { reply: oneshot::Sender<NetStatus> },
+    Forget {
+        peer: PeerId,
+    },
+    Request {
+        peer: PeerId,
+        request: Request,
+        reply: oneshot::Sender<Result<Response, NetError>>,
+    },
+    Respond {
+        channel: ResponseChannel<Response>,
+        response: Response,
+    },
+    Status {
+        reply: oneshot::Sender<NetStatus>,
+    },
     /// Closes every connection and ends the task.
-    Shutdown { done: oneshot::Sender<()> },
+    Shutdown {
+        done: oneshot::Sender<()>,
+    },
 }
 
 /// A cloneable handle on the network task.
@@ -109,7 +137,11 @@ impl NetHandle {
         rx.await.map_err(|_| NetError::Stopped)?
     }
 
-    pub async fn respond(&self, channel: ResponseChannel<Response>, response: Response) -> Result<(), NetError> {
+    pub async fn respond(
+        &self,
+        channel: ResponseChannel<Response>,
+        response: Response,
+    ) -> Result<(), NetError> {
         self.send(Command::Respond { channel, response }).await
     }
 

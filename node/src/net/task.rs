@@ -62,7 +62,8 @@ pub async fn spawn(
     listen: &[String],
 ) -> Result<(NetHandle, mpsc::Receiver<NetEvent>), NetError> {
     let local = key.public().to_peer_id();
-    let build_err = |e: &dyn std::fmt::Display| NetError::Listen { addr: listen.join(","), message: e.to_string() };
+    let build_err =
+        |e: &dyn std::fmt::Display| NetError::Listen { addr: listen.join(","), message: e.to_string() };
     let mut swarm = libp2p::SwarmBuilder::with_existing_identity(key)
         .with_tokio()
         .with_tcp(tcp::Config::default().nodelay(true), noise::Config::new, yamux::Config::default)
@@ -100,7 +101,14 @@ pub async fn spawn(
     }
     let (tx, rx) = mpsc::channel(CHANNEL);
     let (events_tx, events) = mpsc::channel(CHANNEL);
-    let task = Task { swarm, events: events_tx, keep: RedialMap::new(), requests: HashMap::new(), connected: BTreeSet::new(), addresses };
+    let task = Task {
+        swarm,
+        events: events_tx,
+        keep: RedialMap::new(),
+        requests: HashMap::new(),
+        connected: BTreeSet::new(),
+        addresses,
+    };
     tokio::spawn(task.run(rx));
     Ok((NetHandle { tx, local }, events))
 }
@@ -117,20 +125,23 @@ struct Task {
 impl Task {
     async fn run(mut self, mut commands: mpsc::Receiver<Command>) {
         let mut tick = tokio::time::interval(Duration::from_millis(250));
-        loop {
+        let done = loop {
             tokio::select! {
                 event = self.swarm.select_next_some() => self.on_event(event).await,
                 command = commands.recv() => match command {
-                    Some(Command::Shutdown { done }) => {
-                        drop(self);
-                        drop(done.send(()));
-                        return;
-                    }
+                    Some(Command::Shutdown { done }) => break Some(done),
                     Some(command) => self.on_command(command),
-                    None => break,
+                    None => break None,
                 },
                 _ = tick.tick() => self.redial(),
             }
+        };
+        // Dropping the swarm closes every connection and listener.
+        drop(self);
+        if let Some(done) = done
+            && done.send(()).is_err()
+        {
+            tracing::debug!("nobody waits for the network to stop");
         }
         tracing::debug!("network task stopped");
     }
@@ -176,7 +187,8 @@ impl Task {
             }
             Command::Request { peer, request, reply } => {
                 let addrs = self.keep.get(&peer).map(|r| r.addrs.clone()).unwrap_or_default();
-                let id = self.swarm.behaviour_mut().exchange.send_request_with_addresses(&peer, request, addrs);
+                let id =
+                    self.swarm.behaviour_mut().exchange.send_request_with_addresses(&peer, request, addrs);
                 self.requests.insert(id, (peer, reply));
             }
             Command::Respond { channel, response } => {
@@ -196,12 +208,6 @@ impl Task {
         }
     }
 
-    async fn emit(&self, event: NetEvent) {
-        if self.events.send(event).await.is_err() {
-            tracing::debug!("network event dropped: nobody listens");
-        }
-    }
-
     async fn on_event(&mut self, event: SwarmEvent<BehaviourEvent>) {
         match event {
             SwarmEvent::ConnectionEstablished { peer_id, num_established, .. } => {
@@ -209,7 +215,7 @@ impl Task {
                     state.backoff = BACKOFF_MIN;
                 }
                 if num_established.get() == 1 && self.connected.insert(peer_id) {
-                    self.emit(NetEvent::Connected(peer_id)).await;
+                    emit(&self.events, NetEvent::Connected(peer_id)).await;
                 }
             }
             SwarmEvent::ConnectionClosed { peer_id, num_established, .. } => {
@@ -218,13 +224,17 @@ impl Task {
                         state.next_at = Instant::now() + BACKOFF_MIN;
                         state.backoff = BACKOFF_MIN;
                     }
-                    self.emit(NetEvent::Disconnected(peer_id)).await;
+                    emit(&self.events, NetEvent::Disconnected(peer_id)).await;
                 }
             }
             SwarmEvent::IncomingConnectionError { send_back_addr, error, peer_id, .. } => {
                 if let ListenError::Denied { cause } = &error {
                     tracing::info!(peer = ?peer_id, address = %send_back_addr, %cause, "connection refused");
-                    self.emit(NetEvent::Denied { peer: peer_id, address: send_back_addr.to_string() }).await;
+                    emit(
+                        &self.events,
+                        NetEvent::Denied { peer: peer_id, address: send_back_addr.to_string() },
+                    )
+                    .await;
                 }
             }
             SwarmEvent::NewListenAddr { address, .. } => {
@@ -241,7 +251,7 @@ impl Task {
         use request_response::{Event, Message};
         match event {
             Event::Message { peer, message: Message::Request { request, channel, .. }, .. } => {
-                self.emit(NetEvent::Inbound { peer, request, channel }).await;
+                emit(&self.events, NetEvent::Inbound { peer, request, channel }).await;
             }
             Event::Message { message: Message::Response { request_id, response }, .. } => {
                 if let Some((_, reply)) = self.requests.remove(&request_id) {
@@ -250,17 +260,28 @@ impl Task {
             }
             Event::OutboundFailure { peer, request_id, error, .. } => {
                 if let Some((_, reply)) = self.requests.remove(&request_id) {
-                    drop(reply.send(Err(NetError::Request { peer: peer.to_string(), message: error.to_string() })));
+                    drop(
+                        reply.send(Err(NetError::Request {
+                            peer: peer.to_string(),
+                            message: error.to_string(),
+                        })),
+                    );
                 }
             }
             Event::InboundFailure { peer, error, .. } => {
                 if matches!(error, request_response::InboundFailure::Io(_)) {
-                    self.emit(NetEvent::BadInbound { peer, message: error.to_string() }).await;
+                    emit(&self.events, NetEvent::BadInbound { peer, message: error.to_string() }).await;
                 } else {
                     tracing::debug!(%peer, %error, "inbound request failed");
                 }
             }
             Event::ResponseSent { .. } => {}
         }
+    }
+}
+
+async fn emit(events: &mpsc::Sender<NetEvent>, event: NetEvent) {
+    if events.send(event).await.is_err() {
+        tracing::debug!("network event dropped: nobody listens");
     }
 }
