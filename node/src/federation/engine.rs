@@ -21,6 +21,9 @@ const POLL: Duration = Duration::from_secs(5);
 /// Entries asked for in one pull.
 const PULL_BATCH: u32 = MAX_PULL;
 
+/// PeerIds to keep connected (with their addresses), and PeerIds merely allowed to connect.
+type ConnectionPlan = (Vec<(String, Vec<String>)>, Vec<String>);
+
 /// A running engine; cheap to clone.
 #[derive(Debug, Clone)]
 pub struct Engine {
@@ -97,7 +100,7 @@ impl Engine {
     /// agreements; allows every directory member; at the hub, dials every member.
     pub async fn sync_network(&self) {
         let plan = self
-            .blocking(|fed| -> Result<(Vec<(String, Vec<String>)>, Vec<String>), crate::store::StoreError> {
+            .blocking(|fed| -> Result<ConnectionPlan, crate::store::StoreError> {
                 let mut keep: Vec<(String, Vec<String>)> =
                     fed.peers.list()?.into_iter().map(|p| (p.peer_id, p.addresses)).collect();
                 if let Some((id, addr)) = &fed.hub {

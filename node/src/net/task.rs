@@ -68,7 +68,7 @@ pub async fn spawn(
         .with_tokio()
         .with_tcp(tcp::Config::default().nodelay(true), noise::Config::new, yamux::Config::default)
         .map_err(|e| build_err(&e))?
-        .with_behaviour(|key| behaviour(key))
+        .with_behaviour(behaviour)
         .map_err(|e| build_err(&e))?
         .with_swarm_config(|c| c.with_idle_connection_timeout(IDLE_TIMEOUT))
         .build();
@@ -218,29 +218,27 @@ impl Task {
                     emit(&self.events, NetEvent::Connected(peer_id)).await;
                 }
             }
-            SwarmEvent::ConnectionClosed { peer_id, num_established, .. } => {
-                if num_established == 0 && self.connected.remove(&peer_id) {
-                    if let Some(state) = self.keep.get_mut(&peer_id) {
-                        state.next_at = Instant::now() + BACKOFF_MIN;
-                        state.backoff = BACKOFF_MIN;
-                    }
-                    emit(&self.events, NetEvent::Disconnected(peer_id)).await;
+            SwarmEvent::ConnectionClosed { peer_id, num_established: 0, .. }
+                if self.connected.remove(&peer_id) =>
+            {
+                if let Some(state) = self.keep.get_mut(&peer_id) {
+                    state.next_at = Instant::now() + BACKOFF_MIN;
+                    state.backoff = BACKOFF_MIN;
                 }
+                emit(&self.events, NetEvent::Disconnected(peer_id)).await;
             }
-            SwarmEvent::IncomingConnectionError { send_back_addr, error, peer_id, .. } => {
-                if let ListenError::Denied { cause } = &error {
-                    tracing::info!(peer = ?peer_id, address = %send_back_addr, %cause, "connection refused");
-                    emit(
-                        &self.events,
-                        NetEvent::Denied { peer: peer_id, address: send_back_addr.to_string() },
-                    )
+            SwarmEvent::IncomingConnectionError {
+                send_back_addr,
+                error: ListenError::Denied { cause },
+                peer_id,
+                ..
+            } => {
+                tracing::info!(peer = ?peer_id, address = %send_back_addr, %cause, "connection refused");
+                emit(&self.events, NetEvent::Denied { peer: peer_id, address: send_back_addr.to_string() })
                     .await;
-                }
             }
-            SwarmEvent::NewListenAddr { address, .. } => {
-                if !self.addresses.contains(&address) {
-                    self.addresses.push(address);
-                }
+            SwarmEvent::NewListenAddr { address, .. } if !self.addresses.contains(&address) => {
+                self.addresses.push(address);
             }
             SwarmEvent::Behaviour(BehaviourEvent::Exchange(event)) => self.on_exchange(event).await,
             _ => {}
