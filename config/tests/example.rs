@@ -3,21 +3,25 @@
 // `figment::Jail` closures return `figment::Error`, which is large; that is figment's API.
 #![allow(clippy::result_large_err)]
 
-use std::path::Path;
+use std::path::PathBuf;
 
 use figment::Jail;
 use figment::providers::{Format, Toml};
 use ncen_config::Config;
 
-fn example_path() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/ncen.example.toml"))
+/// The example file of the crate being tested (read at run time, so a test binary built from
+/// another checkout never reads a stale copy).
+fn example_path() -> PathBuf {
+    let dir = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).unwrap_or_default();
+    dir.join("ncen.example.toml")
 }
 
 #[test]
 fn example_file_equals_defaults() {
+    let path = example_path();
     Jail::expect_with(|jail| {
         jail.clear_env();
-        let config = Config::load(Some(example_path()));
+        let config = Config::load(Some(&path));
         assert_eq!(config.ok(), Some(Config::default()));
         Ok(())
     });
