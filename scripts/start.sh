@@ -11,16 +11,10 @@
 # archive that scripts/rocksdb.sh builds once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-NCEN_SKIP_PYCOSE=1 scripts/prerequisites.sh
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/ncen-target}"
-# shellcheck source=scripts/rocksdb.sh
-source scripts/rocksdb.sh
 DATA="${NCEN_NODE__DATA_DIR:-./ncen-data}"
 ADMINISTRATION="${NCEN_ADMINISTRATION:-NL}"
-PROFILE="${NCEN_PROFILE:-dev}"
-echo "Building ncen-node, profile $PROFILE (the first build compiles RocksDB and takes a while)..."
-cargo build --profile "$PROFILE" --locked --workspace --bins
-if [ "$PROFILE" = "dev" ]; then BIN="$CARGO_TARGET_DIR/debug/ncen-node"; else BIN="$CARGO_TARGET_DIR/$PROFILE/ncen-node"; fi
+echo "Building ncen-node (the first build compiles RocksDB and takes a while)..."
+BIN="$(scripts/build.sh)"
 
 if [ ! -e "$DATA/node.key" ]; then
   "$BIN" init --data-dir "$DATA" --administration "$ADMINISTRATION"

@@ -215,6 +215,7 @@ pub async fn serve(
     let addr: SocketAddr = listener.local_addr().map_err(AppError::Listen)?;
     let engine = start_federation(&opened, config).await?;
     let p2p = engine.net.status().await.map(|s| s.listen).unwrap_or_default();
+    tracing::info!(peer_id = %opened.info.peer_id, "peer-to-peer exchange listening on {}", p2p.join(", "));
     let mut listen = vec![format!("http://{addr}")];
     listen.extend(p2p.into_iter().map(|a| format!("{a}/p2p/{}", opened.info.peer_id)));
     let mut state = state(&opened, config, listen);

@@ -418,9 +418,12 @@ impl Engine {
                     return refused(Refusal::NoAgreement, "no active agreement covers anything for you");
                 }
                 self.fed.peers.touch(&admin, |l| l.they_pulled = Some(after));
-                let ids = match &policy {
-                    Policy::Agreement { terms, .. } => terms.iter().map(|t| t.id.to_string()).collect(),
-                    _ => vec!["hub".to_owned()],
+                let basis = match &policy {
+                    Policy::Agreement { terms, .. } => {
+                        let ids: Vec<String> = terms.iter().map(|t| t.id.to_string()).collect();
+                        format!("agreements=[{}]", ids.join(","))
+                    }
+                    _ => "policy=hub".to_owned(),
                 };
                 let pol = policy.clone();
                 match engine.blocking(move |fed| fed.serve_pull(&pol, after, limit)).await {
@@ -428,11 +431,7 @@ impl Engine {
                         if served.sent > 0 {
                             self.audit(
                                 AuditEvent::new(admin.as_str(), "replication.serve", Outcome::Ok).detail(
-                                    format!(
-                                        "to={admin} agreements=[{}] after={after} entries={}",
-                                        ids.join(","),
-                                        served.sent
-                                    ),
+                                    format!("to={admin} {basis} after={after} entries={}", served.sent),
                                 ),
                             );
                         }
