@@ -41,6 +41,101 @@ enum Outcome1 {
     Ignored,
 }
 
+/// An entry whose signature, content type, payload and identity checked out, before the
+/// checks that need the store (agreement, current head).
+enum Checked {
+    Record(SignedRecord),
+    Cen(SignedCen),
+}
+
+/// Checks one entry: signature by `from_peer_id`, content type, payload shape, origin and
+/// identity; for records, the body against the code lists. Needs no store: runs in parallel.
+fn check(
+    fed: &Federation,
+    key: Option<&ed25519_dalek::VerifyingKey>,
+    from: &str,
+    from_peer_id: &str,
+    entry: &Entry,
+) -> Result<Checked, Refuse> {
+    let key = key.ok_or("the sender's PeerId carries no Ed25519 key")?;
+    let v = envelope::verify_from(&entry.envelope, key, from_peer_id.as_bytes(), ENVELOPE_LIMIT)
+        .map_err(|e| format!("signature: {e}"))?;
+    let content_type = v.content_type.as_deref();
+    if fed.is_hub() {
+        if content_type != Some(CONTENT_TYPE_CEN) {
+            return Err(format!("content type {content_type:?} is not a CEN projection"));
+        }
+        let signed: SignedCen =
+            cbor::from_slice(&v.payload, PAYLOAD_LIMITS).map_err(|e| format!("payload: {e}"))?;
+        if signed.origin != from {
+            return Err(format!("origin {} is not the sender {from}", signed.origin));
+        }
+        if entry.kind != RecordKind::Seizure || signed.id != entry.id || signed.revision != entry.revision {
+            return Err("the entry does not match the signed projection".into());
+        }
+        if let Some(body) = &signed.body
+            && (body.id != signed.id || body.origin != from || body.revision != signed.revision)
+        {
+            return Err("the projection's identity does not match its envelope".into());
+        }
+        return Ok(Checked::Cen(signed));
+    }
+    if content_type != Some(CONTENT_TYPE_RECORD) {
+        return Err(format!("content type {content_type:?} is not a record"));
+    }
+    let record: SignedRecord =
+        cbor::from_slice(&v.payload, PAYLOAD_LIMITS).map_err(|e| format!("payload: {e}"))?;
+    if record.format != RECORD_FORMAT {
+        return Err(format!("record format {} unsupported", record.format));
+    }
+    if record.origin != from {
+        return Err(format!("origin {} is not the sender {from}", record.origin));
+    }
+    if record.kind != entry.kind || record.id != entry.id || record.revision != entry.revision {
+        return Err("the entry does not match the signed record".into());
+    }
+    if let Some(body) = &record.body {
+        if body.kind() != record.kind {
+            return Err("the body is not of the entry's kind".into());
+        }
+        Validator::new(fed.catalog, None).record(body).map_err(|e| format!("invalid record: {e}"))?;
+    }
+    Ok(Checked::Record(record))
+}
+
+/// Checks every entry, on all cores when there are many.
+fn check_all(
+    fed: &Federation,
+    from: &str,
+    from_peer_id: &str,
+    entries: &[Entry],
+) -> Vec<Result<Checked, Refuse>> {
+    let key = key_of_peer_id(from_peer_id);
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8);
+    if threads < 2 || entries.len() < 32 {
+        return entries.iter().map(|e| check(fed, key.as_ref(), from, from_peer_id, e)).collect();
+    }
+    let chunk = entries.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = entries
+            .chunks(chunk)
+            .map(|part| {
+                let key = key.as_ref();
+                scope.spawn(move || {
+                    part.iter().map(|e| check(fed, key, from, from_peer_id, e)).collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .zip(entries.chunks(chunk))
+            .flat_map(|(w, part)| {
+                w.join().unwrap_or_else(|_| part.iter().map(|_| Err("the check failed".to_owned())).collect())
+            })
+            .collect()
+    })
+}
+
 impl Federation {
     /// Applies the entries `from` (administration, PeerId) sent in one response, then moves the
     /// cursor to `next`.
@@ -52,32 +147,17 @@ impl Federation {
         next: u64,
     ) -> Result<Applied, StoreError> {
         let mut out = Applied::default();
-        let key = key_of_peer_id(from_peer_id);
+        let checked = check_all(self, from, from_peer_id, entries);
         let terms = if self.is_hub() { Vec::new() } else { self.agreements.active_with(from)? };
         let agreement_ids: Vec<String> = terms.iter().map(|t| t.id.to_string()).collect();
         self.journal.write(true, |batch, app| {
             let mut heads: HashMap<(RecordKind, RecordId), RecordHead> = HashMap::new();
             let mut cen_heads: HashMap<RecordId, CenHead> = HashMap::new();
-            for entry in entries {
-                let result = match &key {
-                    None => Err("the sender's PeerId carries no Ed25519 key".to_owned()),
-                    Some(key) => {
-                        match envelope::verify_from(&entry.envelope, key, from_peer_id.as_bytes(), ENVELOPE_LIMIT) {
-                            Err(e) => Err(format!("signature: {e}")),
-                            Ok(v) if self.is_hub() => {
-                                self.apply_cen(batch, &mut cen_heads, from, entry, v.content_type.as_deref(), &v.payload)
-                            }
-                            Ok(v) => self.apply_record(
-                                batch,
-                                &mut heads,
-                                from,
-                                &terms,
-                                entry,
-                                v.content_type.as_deref(),
-                                &v.payload,
-                            ),
-                        }
-                    }
+            for (entry, checked) in entries.iter().zip(checked) {
+                let result = match checked {
+                    Err(reason) => Err(reason),
+                    Ok(Checked::Cen(signed)) => self.apply_cen(batch, &mut cen_heads, from, entry, signed),
+                    Ok(Checked::Record(record)) => self.apply_record(batch, &mut heads, from, &terms, entry, record),
                 };
                 match result {
                     Ok(Outcome1::Applied) => out.applied += 1,
@@ -112,7 +192,6 @@ impl Federation {
         Ok(out)
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn apply_record(
         &self,
         batch: &mut Batch<'_>,
@@ -120,23 +199,8 @@ impl Federation {
         from: &str,
         terms: &[ncen_protocol::agreement::Terms],
         entry: &Entry,
-        content_type: Option<&str>,
-        payload: &[u8],
+        record: SignedRecord,
     ) -> Result<Outcome1, Refuse> {
-        if content_type != Some(CONTENT_TYPE_RECORD) {
-            return Err(format!("content type {content_type:?} is not a record"));
-        }
-        let record: SignedRecord =
-            cbor::from_slice(payload, PAYLOAD_LIMITS).map_err(|e| format!("payload: {e}"))?;
-        if record.format != RECORD_FORMAT {
-            return Err(format!("record format {} unsupported", record.format));
-        }
-        if record.origin != from {
-            return Err(format!("origin {} is not the sender {from}", record.origin));
-        }
-        if record.kind != entry.kind || record.id != entry.id || record.revision != entry.revision {
-            return Err("the entry does not match the signed record".into());
-        }
         let me = self.me();
         let covering: Vec<_> = terms.iter().filter(|t| t.covers_flow(from, me, record.kind)).collect();
         if covering.is_empty() {
@@ -146,12 +210,6 @@ impl Federation {
             && !covering.iter().any(|t| t.covers_commodities(s.goods.iter().map(|g| g.commodity.as_str())))
         {
             return Err("outside the agreement's commodity filter".into());
-        }
-        if let Some(body) = &record.body {
-            if body.kind() != record.kind {
-                return Err("the body is not of the entry's kind".into());
-            }
-            Validator::new(self.catalog, None).record(body).map_err(|e| format!("invalid record: {e}"))?;
         }
         let key = (record.kind, record.id);
         let current = match heads.get(&key) {
@@ -224,26 +282,9 @@ impl Federation {
         heads: &mut HashMap<RecordId, CenHead>,
         from: &str,
         entry: &Entry,
-        content_type: Option<&str>,
-        payload: &[u8],
+        signed: SignedCen,
     ) -> Result<Outcome1, Refuse> {
         let Some(cen) = &self.cen else { return Err("this node keeps no CEN database".into()) };
-        if content_type != Some(CONTENT_TYPE_CEN) {
-            return Err(format!("content type {content_type:?} is not a CEN projection"));
-        }
-        let signed: SignedCen =
-            cbor::from_slice(payload, PAYLOAD_LIMITS).map_err(|e| format!("payload: {e}"))?;
-        if signed.origin != from {
-            return Err(format!("origin {} is not the sender {from}", signed.origin));
-        }
-        if entry.kind != RecordKind::Seizure || signed.id != entry.id || signed.revision != entry.revision {
-            return Err("the entry does not match the signed projection".into());
-        }
-        if let Some(body) = &signed.body
-            && (body.id != signed.id || body.origin != from || body.revision != signed.revision)
-        {
-            return Err("the projection's identity does not match its envelope".into());
-        }
         let current = match heads.get(&signed.id) {
             Some(h) => Some(h.clone()),
             None => cen.head(signed.id).map_err(|e| e.to_string())?,

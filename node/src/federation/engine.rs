@@ -33,7 +33,12 @@ pub struct Engine {
     /// Set to true to stop every task of the engine.
     stop: Arc<watch::Sender<bool>>,
     tasks: Arc<Mutex<Vec<tokio::task::JoinHandle<()>>>>,
+    /// When each noisy source (refused connection, bad message) was last audited.
+    noisy: Arc<Mutex<HashMap<String, std::time::Instant>>>,
 }
+
+/// A refused connection or bad message from one source is audited at most this often.
+const NOISY_AUDIT_EVERY: Duration = Duration::from_secs(60);
 
 fn refused(reason: Refusal, message: impl Into<String>) -> Response {
     Response::Refused { reason, message: message.into() }
@@ -43,8 +48,14 @@ impl Engine {
     /// Starts the engine's tasks on the current runtime.
     pub async fn start(fed: Federation, net: NetHandle, events: mpsc::Receiver<NetEvent>) -> Engine {
         let (stop, _) = watch::channel(false);
-        let engine =
-            Engine { fed, net, pullers: Arc::default(), stop: Arc::new(stop), tasks: Arc::default() };
+        let engine = Engine {
+            fed,
+            net,
+            pullers: Arc::default(),
+            stop: Arc::new(stop),
+            tasks: Arc::default(),
+            noisy: Arc::default(),
+        };
         engine.sync_network().await;
         engine.spawn(engine.clone().events(events));
         engine.spawn(engine.clone().notifier(engine.fed.journal.subscribe()));
@@ -88,6 +99,24 @@ impl Engine {
                 None
             }
         }
+    }
+
+    /// Audits `event` unless `source` was audited for the same reason within the last minute, so
+    /// that a flood of refused connections cannot fill the audit log.
+    fn audit_noisy(&self, source: String, event: AuditEvent) {
+        let now = std::time::Instant::now();
+        {
+            let mut noisy = self.noisy.lock().unwrap_or_else(PoisonError::into_inner);
+            if noisy.len() > 10_000 {
+                noisy.retain(|_, at| now.duration_since(*at) < NOISY_AUDIT_EVERY);
+            }
+            let key = format!("{}:{source}", event.action);
+            if noisy.get(&key).is_some_and(|at| now.duration_since(*at) < NOISY_AUDIT_EVERY) {
+                return;
+            }
+            noisy.insert(key, now);
+        }
+        self.audit(event);
     }
 
     fn audit(&self, event: AuditEvent) {
@@ -370,13 +399,18 @@ impl Engine {
                     }
                 }
                 NetEvent::Denied { peer, address } => {
-                    self.audit(AuditEvent::new("network", "net.refused", Outcome::Denied).detail(format!(
-                        "peer_id={} address={address} reason=not a peer or directory member",
-                        peer.map(|p| p.to_base58()).unwrap_or_else(|| "unknown".into())
-                    )));
+                    let source = peer.map(|p| p.to_base58()).unwrap_or_else(|| address.clone());
+                    self.audit_noisy(
+                        source,
+                        AuditEvent::new("network", "net.refused", Outcome::Denied).detail(format!(
+                            "peer_id={} address={address} reason=not a peer or directory member",
+                            peer.map(|p| p.to_base58()).unwrap_or_else(|| "unknown".into())
+                        )),
+                    );
                 }
                 NetEvent::BadInbound { peer, message } => {
-                    self.audit(
+                    self.audit_noisy(
+                        peer.to_base58(),
                         AuditEvent::new("network", "net.bad_message", Outcome::Denied)
                             .detail(format!("peer_id={peer} error={message}")),
                     );
