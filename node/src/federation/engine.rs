@@ -33,6 +33,8 @@ pub struct Engine {
     /// Set to true to stop every task of the engine.
     stop: Arc<watch::Sender<bool>>,
     tasks: Arc<Mutex<Vec<tokio::task::JoinHandle<()>>>>,
+    /// One lock per source: pulls from it never overlap.
+    pull_locks: Arc<Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>>,
     /// When each noisy source (refused connection, bad message) was last audited.
     noisy: Arc<Mutex<HashMap<String, std::time::Instant>>>,
 }
@@ -55,6 +57,7 @@ impl Engine {
             stop: Arc::new(stop),
             tasks: Arc::default(),
             noisy: Arc::default(),
+            pull_locks: Arc::default(),
         };
         engine.sync_network().await;
         engine.spawn(engine.clone().events(events));
@@ -219,27 +222,39 @@ impl Engine {
             .await
             .ok_or("task failed")?
             .map_err(|e| e.to_string())?;
-        let Some((peer_id, mut cursor)) = ready else {
+        let Some((peer_id, cursor)) = ready else {
             if force {
                 return Err(format!("{administration} is not a known peer"));
             }
             return Ok(0);
         };
         let peer = parse_peer_id(&peer_id).map_err(|e| e.to_string())?;
+        // One pull at a time per source, so that cursors only move forward.
+        let lock = self.pull_lock(administration);
+        let _pulling = lock.lock().await;
+        let cursor = match self.fed.cursor(administration) {
+            Ok(c) => c.max(cursor),
+            Err(e) => return Err(e.to_string()),
+        };
         let mut total = 0;
-        loop {
-            let response = self
-                .net
-                .request(peer, Request::Pull { after: cursor, limit: PULL_BATCH })
-                .await
-                .map_err(|e| e.to_string())?;
+        let request = |after: u64| {
+            let net = self.net.clone();
+            tokio::spawn(async move { net.request(peer, Request::Pull { after, limit: PULL_BATCH }).await })
+        };
+        // The next page is asked for while the current one is checked and written.
+        let mut pending = Some((cursor, request(cursor)));
+        while let Some((after, answer)) = pending.take() {
+            let response = answer.await.map_err(|e| e.to_string())?.map_err(|e| e.to_string())?;
             match response {
                 Response::Entries { entries, next, head } => {
-                    if next < cursor || next > head {
+                    if next < after || next > head {
                         return Err(format!("{administration} answered an impossible position {next}"));
                     }
+                    let done = next >= head || (entries.is_empty() && next == after);
+                    if !done {
+                        pending = Some((next, request(next)));
+                    }
                     let (admin, id) = (administration.to_owned(), peer_id.clone());
-                    let count = entries.len();
                     let applied = self
                         .blocking(move |fed| fed.apply_entries(&admin, &id, &entries, next))
                         .await
@@ -253,11 +268,6 @@ impl Engine {
                         l.last_seen_ms = Some(now_ms());
                     });
                     total += applied.applied;
-                    let progressed = next > cursor;
-                    cursor = next;
-                    if cursor >= head || (count == 0 && !progressed) {
-                        return Ok(total);
-                    }
                 }
                 Response::Refused { reason, message } => {
                     return Err(format!("refused ({reason:?}): {message}"));
@@ -265,6 +275,12 @@ impl Engine {
                 other => return Err(format!("unexpected answer {other:?}")),
             }
         }
+        Ok(total)
+    }
+
+    fn pull_lock(&self, administration: &str) -> Arc<tokio::sync::Mutex<()>> {
+        let mut locks = self.pull_locks.lock().unwrap_or_else(PoisonError::into_inner);
+        locks.entry(administration.to_owned()).or_default().clone()
     }
 
     /// Tells connected peers that may pull something from this node that its log grew.
