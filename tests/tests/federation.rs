@@ -313,3 +313,64 @@ async fn peers_and_agreements_refuse_bad_input() -> anyhow::Result<()> {
     b.stop().await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn direction_and_commodity_filter_are_honoured() -> anyhow::Result<()> {
+    let (a, b) = pair().await?;
+    let body = json!({"peer": "BE", "legal_basis": "NL-BE drugs protocol, art. 2",
+                      "scope": {"kinds": ["seizures"], "direction": "proposer_to_peer", "commodities": ["DRUGS"]},
+                      "valid_from": "2026-01-01"});
+    let (status, v) = a.post_as("admin", "/api/v1/agreements", &body).await?;
+    assert_eq!(status, 201, "{v}");
+    let id = v["id"].as_str().unwrap_or_default().to_owned();
+    wait_for(10 * SECOND, "the proposal at BE", || async {
+        Ok(agreement_state(&b, &id).await?.filter(|s| s == "proposed"))
+    })
+    .await?;
+    let (status, _) = b.post_as("admin", &format!("/api/v1/agreements/{id}/accept"), &json!({})).await?;
+    assert_eq!(status, 200);
+    wait_for(10 * SECOND, "the acceptance at NL", || async {
+        Ok(agreement_state(&a, &id).await?.filter(|s| s == "active"))
+    })
+    .await?;
+
+    let mut tobacco = canonical_seizure("NL-T-1");
+    tobacco["goods"][0]["commodity"] = json!("REVENUE.TOBACCO.CIGARETTES");
+    let tobacco = a.create_seizure(&tobacco).await?;
+    let from_be = b.create_seizure(&canonical_seizure("BE-D-1")).await?;
+    let cocaine = a.create_seizure(&canonical_seizure("NL-D-1")).await?;
+    wait_for(5 * SECOND, "the drugs seizure at BE", || async {
+        Ok(ids_at(&b, "seizures", "NL").await?.contains(&cocaine).then_some(()))
+    })
+    .await?;
+    // The tobacco seizure was saved before it: had it been in scope, it would be there.
+    assert!(!ids_at(&b, "seizures", "NL").await?.contains(&tobacco));
+    // One way only: NL does not pull from BE, and an explicit pull is refused.
+    let (status, _) = a.post_as("admin", "/api/v1/peers/BE/pull", &json!({})).await?;
+    assert_eq!(status, 502);
+    assert!(!ids_at(&a, "seizures", "BE").await?.contains(&from_be));
+    a.stop().await?;
+    b.stop().await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_openapi_document_lists_the_federation_endpoints() -> anyhow::Result<()> {
+    let a = start_node("NL").await?;
+    let doc: Value = a.http.get(a.url("/api/v1/openapi.json")).send().await?.json().await?;
+    for path in [
+        "/api/v1/peers",
+        "/api/v1/peers/{administration}/pull",
+        "/api/v1/agreements",
+        "/api/v1/agreements/{id}",
+        "/api/v1/agreements/{id}/accept",
+        "/api/v1/agreements/{id}/reject",
+        "/api/v1/agreements/{id}/revoke",
+        "/api/v1/directory",
+        "/api/v1/directory/members",
+    ] {
+        assert!(doc["paths"].get(path).is_some(), "{path} missing from the OpenAPI document");
+    }
+    a.stop().await?;
+    Ok(())
+}

@@ -149,7 +149,12 @@ impl Federation {
         let mut out = Applied::default();
         let checked = check_all(self, from, from_peer_id, entries);
         let terms = if self.is_hub() { Vec::new() } else { self.agreements.active_with(from)? };
-        let agreement_ids: Vec<String> = terms.iter().map(|t| t.id.to_string()).collect();
+        let basis = if self.is_hub() {
+            "policy=hub".to_owned()
+        } else {
+            let ids: Vec<String> = terms.iter().map(|t| t.id.to_string()).collect();
+            format!("agreements=[{}]", ids.join(","))
+        };
         self.journal.write(true, |batch, app| {
             let mut heads: HashMap<(RecordKind, RecordId), RecordHead> = HashMap::new();
             let mut cen_heads: HashMap<RecordId, CenHead> = HashMap::new();
@@ -157,7 +162,9 @@ impl Federation {
                 let result = match checked {
                     Err(reason) => Err(reason),
                     Ok(Checked::Cen(signed)) => self.apply_cen(batch, &mut cen_heads, from, entry, signed),
-                    Ok(Checked::Record(record)) => self.apply_record(batch, &mut heads, from, &terms, entry, record),
+                    Ok(Checked::Record(record)) => {
+                        self.apply_record(batch, &mut heads, from, &terms, entry, record)
+                    }
                 };
                 match result {
                     Ok(Outcome1::Applied) => out.applied += 1,
@@ -167,7 +174,10 @@ impl Federation {
                             batch,
                             AuditEvent::new(from, "replication.reject", Outcome::Denied)
                                 .target(format!("{}/{}", entry.kind.collection(), entry.id))
-                                .detail(format!("from={from} seq={} revision={} reason={reason}", entry.seq, entry.revision)),
+                                .detail(format!(
+                                    "from={from} seq={} revision={} reason={reason}",
+                                    entry.seq, entry.revision
+                                )),
                         )?;
                         out.rejected.push(format!("seq {}: {reason}", entry.seq));
                     }
@@ -178,8 +188,7 @@ impl Federation {
                 app.audit(
                     batch,
                     AuditEvent::new(from, "replication.apply", Outcome::Ok).detail(format!(
-                        "from={from} agreements=[{}] entries={} applied={} ignored={} rejected={} cursor={next}",
-                        agreement_ids.join(","),
+                        "from={from} {basis} entries={} applied={} ignored={} rejected={} cursor={next}",
                         entries.len(),
                         out.applied,
                         out.ignored,
