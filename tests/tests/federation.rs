@@ -68,7 +68,7 @@ async fn an_agreement_on_seizures_carries_seizures_only_and_strangers_get_nothin
     };
     let started = Instant::now();
     let seizure_id = a.create_seizure(&canonical_seizure("NL-2026-1")).await?;
-    wait_for(5 * SECOND, "the seizure at BE", || async {
+    wait_for(15 * SECOND, "the seizure at BE", || async {
         Ok(ids_at(&b, "seizures", "NL").await?.contains(&seizure_id).then_some(()))
     })
     .await?;
@@ -124,7 +124,7 @@ async fn an_agreement_on_seizures_carries_seizures_only_and_strangers_get_nothin
         .send()
         .await?;
     assert_eq!(r.status(), 200);
-    wait_for(5 * SECOND, "the correction at BE", || async {
+    wait_for(15 * SECOND, "the correction at BE", || async {
         let (_, v) = b.get_as("officer", &format!("/api/v1/seizures/{seizure_id}")).await?;
         Ok((v["revision"] == 2 && v["data"]["summary"] == "corrected summary").then_some(()))
     })
@@ -132,7 +132,7 @@ async fn an_agreement_on_seizures_carries_seizures_only_and_strangers_get_nothin
     let r =
         a.http.delete(a.url(&format!("/api/v1/seizures/{seizure_id}"))).bearer_auth(&token).send().await?;
     assert_eq!(r.status(), 200);
-    wait_for(5 * SECOND, "the tombstone at BE", || async {
+    wait_for(15 * SECOND, "the tombstone at BE", || async {
         let (_, v) = b.get_as("officer", &format!("/api/v1/seizures/{seizure_id}")).await?;
         Ok((v["deleted"] == true && v["revision"] == 3).then_some(()))
     })
@@ -161,7 +161,7 @@ async fn nothing_saved_after_revocation_reaches_the_peer() -> anyhow::Result<()>
     let (a, b) = pair().await?;
     let id = make_agreement(&a, &b, &["seizures"], "both").await?;
     let before = a.create_seizure(&canonical_seizure("NL-R-1")).await?;
-    wait_for(5 * SECOND, "the first seizure at BE", || async {
+    wait_for(15 * SECOND, "the first seizure at BE", || async {
         Ok(ids_at(&b, "seizures", "NL").await?.contains(&before).then_some(()))
     })
     .await?;
@@ -175,7 +175,7 @@ async fn nothing_saved_after_revocation_reaches_the_peer() -> anyhow::Result<()>
         .await?;
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["state"], "revoked");
-    wait_for(5 * SECOND, "the revocation at NL", || async {
+    wait_for(15 * SECOND, "the revocation at NL", || async {
         Ok(agreement_state(&a, &id).await?.filter(|s| s == "revoked"))
     })
     .await?;
@@ -235,7 +235,7 @@ async fn an_unknown_peer_cannot_connect() -> anyhow::Result<()> {
     add_peer(&stranger, &a).await?;
     let (status, v) = stranger.post_as("admin", "/api/v1/peers/NL/pull", &json!({})).await?;
     assert_eq!(status, 502, "{v}");
-    wait_for(5 * SECOND, "the refusal in A's audit", || async {
+    wait_for(15 * SECOND, "the refusal in A's audit", || async {
         Ok(audit_actions(&a).await?.iter().any(|e| e["action"] == "net.refused").then_some(()))
     })
     .await?;
@@ -339,7 +339,7 @@ async fn direction_and_commodity_filter_are_honoured() -> anyhow::Result<()> {
     let tobacco = a.create_seizure(&tobacco).await?;
     let from_be = b.create_seizure(&canonical_seizure("BE-D-1")).await?;
     let cocaine = a.create_seizure(&canonical_seizure("NL-D-1")).await?;
-    wait_for(5 * SECOND, "the drugs seizure at BE", || async {
+    wait_for(15 * SECOND, "the drugs seizure at BE", || async {
         Ok(ids_at(&b, "seizures", "NL").await?.contains(&cocaine).then_some(()))
     })
     .await?;

@@ -162,7 +162,7 @@ async fn members_keep_exchanging_while_the_hub_is_down_and_it_catches_up() -> an
     add_peer(&nl, &be).await?;
     make_agreement(&nl, &be, &["seizures"], "both").await?;
     let first = nl.create_seizure(&canary_seizure(1)).await?;
-    wait_for(Duration::from_secs(10), "the first seizure at the hub", || async {
+    wait_for(Duration::from_secs(20), "the first seizure at the hub", || async {
         Ok((cen_total(&hub).await? == 1).then_some(()))
     })
     .await?;
@@ -172,7 +172,7 @@ async fn members_keep_exchanging_while_the_hub_is_down_and_it_catches_up() -> an
     for i in 2..=20 {
         written.push(nl.create_seizure(&canary_seizure(i)).await?);
     }
-    wait_for(Duration::from_secs(10), "20 seizures at BE while the hub is down", || async {
+    wait_for(Duration::from_secs(20), "20 seizures at BE while the hub is down", || async {
         let (_, v) = be.get_as("officer", "/api/v1/seizures?origin=NL&limit=100").await?;
         Ok((v["items"].as_array().map_or(0, Vec::len) == 20).then_some(()))
     })
