@@ -1,6 +1,7 @@
 //! The request-response codec of `/ncen/exchange/1`: one CBOR message per stream, read with a
-//! size limit in front and decoded with a depth limit, so an oversized or malformed message is a
-//! clean error on that stream only.
+//! size limit in front and decoded with a depth limit. An oversized or malformed request is not a
+//! stream error (libp2p would drop it silently) but an [`Incoming::Invalid`] request, so that the
+//! node can refuse it, audit it and count it against the sender.
 
 use std::io;
 
@@ -8,6 +9,14 @@ use futures::prelude::*;
 use libp2p::StreamProtocol;
 use ncen_protocol::cbor::{self, Limits};
 use ncen_protocol::wire::{self, Request, Response};
+
+/// A request as read from a stream.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Incoming {
+    Valid(Request),
+    /// Too large, not CBOR, too deep, or not a request: why.
+    Invalid(String),
+}
 
 /// Encodes and decodes [`Request`] and [`Response`] under the wire limits.
 #[derive(Debug, Clone, Default)]
@@ -45,14 +54,18 @@ where
 
 impl libp2p::request_response::Codec for ExchangeCodec {
     type Protocol = StreamProtocol;
-    type Request = Request;
+    type Request = Incoming;
     type Response = Response;
 
-    async fn read_request<T>(&mut self, _: &StreamProtocol, io: &mut T) -> io::Result<Request>
+    async fn read_request<T>(&mut self, _: &StreamProtocol, io: &mut T) -> io::Result<Incoming>
     where
         T: AsyncRead + Unpin + Send,
     {
-        read_bounded(io, wire::REQUEST_LIMITS).await
+        match read_bounded(io, wire::REQUEST_LIMITS).await {
+            Ok(request) => Ok(Incoming::Valid(request)),
+            Err(e) if e.kind() == io::ErrorKind::InvalidData => Ok(Incoming::Invalid(e.to_string())),
+            Err(e) => Err(e),
+        }
     }
 
     async fn read_response<T>(&mut self, _: &StreamProtocol, io: &mut T) -> io::Result<Response>
@@ -62,11 +75,14 @@ impl libp2p::request_response::Codec for ExchangeCodec {
         read_bounded(io, wire::RESPONSE_LIMITS).await
     }
 
-    async fn write_request<T>(&mut self, _: &StreamProtocol, io: &mut T, req: Request) -> io::Result<()>
+    async fn write_request<T>(&mut self, _: &StreamProtocol, io: &mut T, req: Incoming) -> io::Result<()>
     where
         T: AsyncWrite + Unpin + Send,
     {
-        write_encoded(io, &req, wire::MAX_REQUEST_BYTES).await
+        match req {
+            Incoming::Valid(request) => write_encoded(io, &request, wire::MAX_REQUEST_BYTES).await,
+            Incoming::Invalid(why) => Err(io::Error::new(io::ErrorKind::InvalidInput, why)),
+        }
     }
 
     async fn write_response<T>(&mut self, _: &StreamProtocol, io: &mut T, res: Response) -> io::Result<()>
@@ -88,14 +104,21 @@ mod tests {
     }
 
     fn read(bytes: Vec<u8>) -> io::Result<Request> {
-        futures::executor::block_on(ExchangeCodec.read_request(&protocol(), &mut Cursor::new(bytes)))
+        match futures::executor::block_on(ExchangeCodec.read_request(&protocol(), &mut Cursor::new(bytes)))? {
+            Incoming::Valid(request) => Ok(request),
+            Incoming::Invalid(why) => Err(io::Error::new(io::ErrorKind::InvalidData, why)),
+        }
     }
 
     #[test]
     fn a_request_round_trips() -> io::Result<()> {
         let mut out = Cursor::new(Vec::new());
         let req = Request::Pull { after: 7, limit: 100 };
-        futures::executor::block_on(ExchangeCodec.write_request(&protocol(), &mut out, req.clone()))?;
+        futures::executor::block_on(ExchangeCodec.write_request(
+            &protocol(),
+            &mut out,
+            Incoming::Valid(req.clone()),
+        ))?;
         assert_eq!(read(out.into_inner())?, req);
         Ok(())
     }

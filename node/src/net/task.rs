@@ -16,13 +16,16 @@ use ncen_protocol::wire::{self, Response};
 use tokio::sync::{mpsc, oneshot};
 use tokio::time::Instant;
 
-use super::codec::ExchangeCodec;
+use super::codec::{ExchangeCodec, Incoming};
 use super::{CHANNEL, Command, IDLE_TIMEOUT, NetError, NetEvent, NetHandle, NetStatus, REQUEST_TIMEOUT};
 use super::{Redial, RedialMap, parse_addr};
 
 /// Fastest and slowest redial of a kept peer.
 const BACKOFF_MIN: Duration = Duration::from_millis(250);
 const BACKOFF_MAX: Duration = Duration::from_secs(30);
+/// Bad requests a peer may send within [`STRIKE_WINDOW`] before it is disconnected.
+const MAX_STRIKES: u32 = 20;
+const STRIKE_WINDOW: Duration = Duration::from_secs(60);
 
 #[derive(NetworkBehaviour)]
 struct Behaviour {
@@ -108,6 +111,7 @@ pub async fn spawn(
         requests: HashMap::new(),
         connected: BTreeSet::new(),
         addresses,
+        strikes: HashMap::new(),
     };
     tokio::spawn(task.run(rx));
     Ok((NetHandle { tx, local }, events))
@@ -120,6 +124,8 @@ struct Task {
     requests: HashMap<OutboundRequestId, (PeerId, oneshot::Sender<Result<Response, NetError>>)>,
     connected: BTreeSet<PeerId>,
     addresses: Vec<Multiaddr>,
+    /// Bad requests per peer in the current window.
+    strikes: HashMap<PeerId, (u32, Instant)>,
 }
 
 impl Task {
@@ -144,6 +150,17 @@ impl Task {
             tracing::debug!("nobody waits for the network to stop");
         }
         tracing::debug!("network task stopped");
+    }
+
+    /// Counts a bad request from `peer`; true when it has sent too many within the window.
+    fn strike(&mut self, peer: PeerId) -> bool {
+        let now = Instant::now();
+        let entry = self.strikes.entry(peer).or_insert((0, now));
+        if now.duration_since(entry.1) > STRIKE_WINDOW {
+            *entry = (0, now);
+        }
+        entry.0 += 1;
+        entry.0 > MAX_STRIKES
     }
 
     fn redial(&mut self) {
@@ -187,8 +204,8 @@ impl Task {
             }
             Command::Request { peer, request, reply } => {
                 let addrs = self.keep.get(&peer).map(|r| r.addrs.clone()).unwrap_or_default();
-                let id =
-                    self.swarm.behaviour_mut().exchange.send_request_with_addresses(&peer, request, addrs);
+                let exchange = &mut self.swarm.behaviour_mut().exchange;
+                let id = exchange.send_request_with_addresses(&peer, Incoming::Valid(request), addrs);
                 self.requests.insert(id, (peer, reply));
             }
             Command::Respond { channel, response } => {
@@ -245,11 +262,32 @@ impl Task {
         }
     }
 
-    async fn on_exchange(&mut self, event: request_response::Event<wire::Request, Response>) {
+    async fn on_exchange(&mut self, event: request_response::Event<Incoming, Response>) {
         use request_response::{Event, Message};
         match event {
-            Event::Message { peer, message: Message::Request { request, channel, .. }, .. } => {
+            Event::Message {
+                peer,
+                message: Message::Request { request: Incoming::Valid(request), channel, .. },
+                ..
+            } => {
                 emit(&self.events, NetEvent::Inbound { peer, request, channel }).await;
+            }
+            Event::Message {
+                peer,
+                message: Message::Request { request: Incoming::Invalid(why), channel, .. },
+                ..
+            } => {
+                let refusal = Response::Refused { reason: wire::Refusal::BadRequest, message: why.clone() };
+                if self.swarm.behaviour_mut().exchange.send_response(channel, refusal).is_err() {
+                    tracing::debug!(%peer, "the sender of a bad request went away");
+                }
+                if self.strike(peer) {
+                    tracing::warn!(%peer, "too many bad requests: disconnecting");
+                    if self.swarm.disconnect_peer_id(peer).is_err() {
+                        tracing::debug!(%peer, "already disconnected");
+                    }
+                }
+                emit(&self.events, NetEvent::BadInbound { peer, message: why }).await;
             }
             Event::Message { message: Message::Response { request_id, response }, .. } => {
                 if let Some((_, reply)) = self.requests.remove(&request_id) {
@@ -267,11 +305,7 @@ impl Task {
                 }
             }
             Event::InboundFailure { peer, error, .. } => {
-                if matches!(error, request_response::InboundFailure::Io(_)) {
-                    emit(&self.events, NetEvent::BadInbound { peer, message: error.to_string() }).await;
-                } else {
-                    tracing::debug!(%peer, %error, "inbound request failed");
-                }
+                tracing::debug!(%peer, %error, "inbound request failed");
             }
             Event::ResponseSent { .. } => {}
         }
