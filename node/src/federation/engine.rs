@@ -140,8 +140,9 @@ impl Engine {
                 }
                 let mut allow = Vec::new();
                 if let Some((dir, _)) = fed.directory.current()? {
+                    let parties = fed.agreements.parties()?;
                     for m in &dir.members {
-                        if fed.is_hub() || fed.agreements.parties()?.contains(&m.administration) {
+                        if fed.is_hub() || parties.contains(&m.administration) {
                             keep.push((m.peer_id.clone(), m.addresses.clone()));
                         } else {
                             allow.push(m.peer_id.clone());
