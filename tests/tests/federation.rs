@@ -374,3 +374,30 @@ async fn the_openapi_document_lists_the_federation_endpoints() -> anyhow::Result
     a.stop().await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_node_never_relays_another_origins_records() -> anyhow::Result<()> {
+    let (nl, be) = pair().await?;
+    let de = start_node("DE").await?;
+    add_peer(&be, &de).await?;
+    add_peer(&de, &be).await?;
+    make_agreement(&nl, &be, &["seizures"], "both").await?;
+    make_agreement(&be, &de, &["seizures"], "both").await?;
+    let from_nl = nl.create_seizure(&canonical_seizure("NL-X-1")).await?;
+    let from_be = be.create_seizure(&canonical_seizure("BE-X-1")).await?;
+    wait_for(15 * SECOND, "BE's own seizure at DE", || async {
+        Ok(ids_at(&de, "seizures", "BE").await?.contains(&from_be).then_some(()))
+    })
+    .await?;
+    assert!(ids_at(&be, "seizures", "NL").await?.contains(&from_nl), "BE holds NL's seizure");
+    // BE's log holds only BE's records, so DE never sees NL's, under any origin.
+    let (status, v) = de.post_as("admin", "/api/v1/peers/BE/pull", &json!({})).await?;
+    assert_eq!(status, 200, "{v}");
+    assert!(ids_at(&de, "seizures", "NL").await?.is_empty());
+    let (status, _) = de.get_as("officer", &format!("/api/v1/seizures/{from_nl}")).await?;
+    assert_eq!(status, 404);
+    for n in [nl, be, de] {
+        n.stop().await?;
+    }
+    Ok(())
+}
