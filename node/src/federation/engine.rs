@@ -141,7 +141,9 @@ impl Engine {
                 let mut allow = Vec::new();
                 if let Some((dir, _)) = fed.directory.current()? {
                     let parties = fed.agreements.parties()?;
-                    for m in &dir.members {
+                    // The node's own peer list takes precedence over the directory's addresses.
+                    let known: Vec<String> = keep.iter().map(|(id, _)| id.clone()).collect();
+                    for m in dir.members.iter().filter(|m| !known.contains(&m.peer_id)) {
                         if fed.is_hub() || parties.contains(&m.administration) {
                             keep.push((m.peer_id.clone(), m.addresses.clone()));
                         } else {
