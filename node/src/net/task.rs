@@ -55,7 +55,9 @@ fn behaviour(key: &libp2p::identity::Keypair) -> Behaviour {
         limits: connection_limits::Behaviour::new(limits),
         // No address cache: a peer is dialled only at the addresses its peer entry or the
         // directory gives, never at addresses it reported about itself.
-        identify: identify::Behaviour::new(identify::Config::new("/ncen/1".into(), key.public()).with_cache_size(0)),
+        identify: identify::Behaviour::new(
+            identify::Config::new("/ncen/1".into(), key.public()).with_cache_size(0),
+        ),
         ping: ping::Behaviour::default(),
         exchange,
     }
