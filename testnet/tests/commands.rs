@@ -10,7 +10,7 @@ fn testnet() -> Command {
 }
 
 fn free_base() -> anyhow::Result<u16> {
-    Ok(ncen_testnet::scenario::free_base_port(2)?)
+    ncen_testnet::scenario::free_base_port(2)
 }
 
 /// Runs `up` until it prints its table, then interrupts it; returns what it wrote to stderr.
