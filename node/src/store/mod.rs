@@ -57,7 +57,23 @@ fn options() -> Options {
     opts.set_max_total_wal_size(64 << 20);
     opts.set_write_buffer_size(16 << 20);
     opts.increase_parallelism(2);
+    // All memtables together stay under this, whatever the number of column families.
+    opts.set_db_write_buffer_size(48 << 20);
     opts
+}
+
+/// Options of one column family: bulk families get larger memtables; every family allocates
+/// its memtable in small blocks, so that an idle node stays small.
+fn cf_options(cf: Cf) -> Options {
+    let mut o = Options::default();
+    o.set_compression_type(rocksdb::DBCompressionType::Lz4);
+    let bulk = matches!(
+        cf,
+        Cf::Records | Cf::Revisions | Cf::OriginLog | Cf::Index | Cf::Audit | Cf::Cen | Cf::CenIndex
+    );
+    o.set_write_buffer_size(if bulk { 16 << 20 } else { 2 << 20 });
+    o.set_arena_block_size(256 << 10);
+    o
 }
 
 impl Store {
@@ -67,11 +83,7 @@ impl Store {
         if !create && !path.join("CURRENT").exists() {
             return Err(StoreError::Missing { path: shown });
         }
-        let cfs = Cf::ALL.iter().map(|cf| {
-            let mut o = Options::default();
-            o.set_compression_type(rocksdb::DBCompressionType::Lz4);
-            rocksdb::ColumnFamilyDescriptor::new(cf.name(), o)
-        });
+        let cfs = Cf::ALL.iter().map(|cf| rocksdb::ColumnFamilyDescriptor::new(cf.name(), cf_options(*cf)));
         match DB::open_cf_descriptors(&options(), path, cfs) {
             Ok(db) => Ok(Store { db: Arc::new(db) }),
             Err(e) if e.to_string().contains("LOCK") => Err(StoreError::Locked { path: shown }),
