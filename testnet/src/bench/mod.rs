@@ -5,6 +5,7 @@
 
 mod limits;
 mod phases;
+mod postgres;
 mod report;
 
 use std::path::PathBuf;

@@ -10,7 +10,7 @@ use ncen_protocol::model::RecordId;
 use ncen_protocol::record::{RECORD_FORMAT, RecordBody, RecordKind, SignedRecord};
 use serde_json::{Value, json};
 
-use super::{Figure, Goal, Results, Sizes, limits};
+use super::{Figure, Goal, Results, Sizes, limits, postgres};
 use crate::client::Client;
 use crate::cluster::{Cluster, Plan, wait_until};
 use crate::data::Generator;
@@ -88,6 +88,8 @@ pub async fn ingest_and_replication(
     let puts = limits::rocksdb_puts(work, &envelopes)?;
     let mean_envelope = envelopes.iter().map(Vec::len).sum::<usize>() as f64 / envelopes.len().max(1) as f64;
     let tcp = limits::loopback_tcp(if sizes.ingest > 10_000 { 512 << 20 } else { 128 << 20 }).await?;
+
+    baseline(work, &seizures, ingest, sizes, results);
 
     let f = &mut results.figures;
     f.push(
@@ -186,6 +188,65 @@ pub async fn ingest_and_replication(
     results.latencies_ms = latencies;
     cluster.down()?;
     Ok(())
+}
+
+/// PostgreSQL with the same seizures, when its server is installed here.
+fn baseline(
+    work: &Path,
+    seizures: &[ncen_protocol::model::Seizure],
+    ingest: f64,
+    sizes: Sizes,
+    results: &mut Results,
+) {
+    let Some(bin) = postgres::find() else {
+        results.not_measured.push("the PostgreSQL baseline: no PostgreSQL server is installed here".into());
+        return;
+    };
+    let run = || -> anyhow::Result<(f64, Vec<f64>, Vec<f64>)> {
+        let pg = postgres::Postgres::start(bin, work, free_base_port(0)?)?;
+        let rate = pg.ingest(seizures)?;
+        let year = time::OffsetDateTime::now_utc().year() - 1;
+        let (search, stats) = pg.queries(year, sizes.queries)?;
+        Ok((rate, search, stats))
+    };
+    match run() {
+        Ok((rate, search, stats)) => {
+            let n = seizures.len();
+            let f = &mut results.figures;
+            f.push(
+                Figure::new(
+                    "pg_ingest",
+                    "PostgreSQL 15 COPY of the same seizures (JSONB, 3 indexes, nothing validated or signed)",
+                    rate,
+                    "records/s",
+                )
+                .detail(format!("{n} records, fsync on")),
+            );
+            f.push(
+                Figure::new("ingest_vs_pg", "our ingest ÷ PostgreSQL COPY", ingest / rate, "ratio")
+                    .goal(Goal::AtLeast(1.5)),
+            );
+            f.push(
+                Figure::new(
+                    "pg_search_p95",
+                    "PostgreSQL full text + commodity + year, top 20 with total, p95",
+                    percentile(&search, 0.95),
+                    "ms",
+                )
+                .detail(format!("on {n} records")),
+            );
+            f.push(
+                Figure::new(
+                    "pg_statistics_p95",
+                    "PostgreSQL commodity × year statistics p95",
+                    percentile(&stats, 0.95),
+                    "ms",
+                )
+                .detail(format!("on {n} records")),
+            );
+        }
+        Err(e) => results.not_measured.push(format!("the PostgreSQL baseline: {e:#}")),
+    }
 }
 
 /// Hub convergence with many nodes, then the hub's search and statistics, then idle memory.
