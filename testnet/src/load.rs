@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use crate::client::Client;
 use crate::cluster::Cluster;
-use crate::data::Generator;
+use crate::data::{self, Generator};
 
 /// Records per batch request.
 const BATCH: u64 = 1000;
@@ -22,7 +22,8 @@ pub async fn upload(client: &Client, collection: &str, items: Vec<Value>) -> any
 }
 
 /// Generates `per_node` seizures and a tenth as many suspects and companies for every national
-/// node (deterministic from the plan's seed) and uploads them.
+/// node (deterministic from the plan's seed), writes them as upload templates (XLSX, CSV and
+/// photos in `DIR/<code>/upload/`) and uploads them.
 pub async fn load(cluster: &Cluster, per_node: u64, mut progress: impl FnMut(String)) -> anyhow::Result<()> {
     for node in cluster.nationals() {
         let mut generator = Generator::new(cluster.plan.seed, node.administration());
@@ -33,10 +34,25 @@ pub async fn load(cluster: &Cluster, per_node: u64, mut progress: impl FnMut(Str
             suspects.push(serde_json::to_value(generator.suspect(n))?);
             companies.push(serde_json::to_value(generator.company(n))?);
         }
-        let mut seizures = Vec::new();
+        let mut records = Vec::new();
+        let photos = node.dir.join("upload").join("photos");
+        std::fs::create_dir_all(&photos)?;
         for n in 0..per_node {
-            seizures.push(serde_json::to_value(generator.seizure(n))?);
+            let (seizure, images) = generator.seizure_with_photos(n);
+            for photo in images {
+                std::fs::write(photos.join(format!("{}.png", photo.sha256)), &photo.bytes)?;
+            }
+            records.push(seizure);
         }
+        // The same records as the upload templates a national system would fill in.
+        let people_records: (Vec<_>, Vec<_>) = (
+            (0..people).map(|n| generator.suspect(n)).collect(),
+            (0..people).map(|n| generator.company(n)).collect(),
+        );
+        let upload_dir = node.dir.join("upload");
+        data::write_xlsx(&upload_dir.join("upload.xlsx"), &records, &people_records.0, &people_records.1)?;
+        data::write_csv(&upload_dir, &records, &people_records.0, &people_records.1)?;
+        let seizures = records.iter().map(serde_json::to_value).collect::<Result<Vec<_>, _>>()?;
         let s = upload(&node.client, "suspects", suspects).await?;
         let c = upload(&node.client, "companies", companies).await?;
         let z = upload(&node.client, "seizures", seizures).await?;

@@ -18,6 +18,8 @@ use crate::net::{NetEvent, NetHandle, parse_addr, parse_peer_id};
 
 /// Fallback poll of each source when no notify arrives.
 const POLL: Duration = Duration::from_secs(5);
+/// Pages pulled at once over all sources.
+const PULL_SLOTS: usize = 6;
 /// Entries asked for in one pull.
 const PULL_BATCH: u32 = MAX_PULL;
 
@@ -33,6 +35,9 @@ pub struct Engine {
     /// Set to true to stop every task of the engine.
     stop: Arc<watch::Sender<bool>>,
     tasks: Arc<Mutex<Vec<tokio::task::JoinHandle<()>>>>,
+    /// Pages being pulled at once, over all sources: bounds the memory a hub with many members
+    /// uses while it catches up.
+    pull_slots: Arc<tokio::sync::Semaphore>,
     /// One lock per source: pulls from it never overlap.
     pull_locks: Arc<Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>>,
     /// When each noisy source (refused connection, bad message) was last audited.
@@ -58,6 +63,7 @@ impl Engine {
             tasks: Arc::default(),
             noisy: Arc::default(),
             pull_locks: Arc::default(),
+            pull_slots: Arc::new(tokio::sync::Semaphore::new(PULL_SLOTS)),
         };
         engine.sync_network().await;
         engine.spawn(engine.clone().events(events));
@@ -245,8 +251,10 @@ impl Engine {
             tokio::spawn(async move { net.request(peer, Request::Pull { after, limit: PULL_BATCH }).await })
         };
         // The next page is asked for while the current one is checked and written.
-        let mut pending = Some((cursor, request(cursor)));
-        while let Some((after, answer)) = pending.take() {
+        // Every page in flight holds one of the node's pull slots until it is written.
+        let slot = || self.pull_slots.clone().acquire_owned();
+        let mut pending = Some((cursor, slot().await.map_err(|e| e.to_string())?, request(cursor)));
+        while let Some((after, permit, answer)) = pending.take() {
             let response = answer.await.map_err(|e| e.to_string())?.map_err(|e| e.to_string())?;
             match response {
                 Response::Entries { entries, next, head } => {
@@ -254,8 +262,14 @@ impl Engine {
                         return Err(format!("{administration} answered an impossible position {next}"));
                     }
                     let done = next >= head || (entries.is_empty() && next == after);
+                    // Ask for the next page now if a slot is free; otherwise once this one is
+                    // written (waiting for a second slot while holding one could deadlock).
+                    let mut deferred = None;
                     if !done {
-                        pending = Some((next, request(next)));
+                        match self.pull_slots.clone().try_acquire_owned() {
+                            Ok(next_permit) => pending = Some((next, next_permit, request(next))),
+                            Err(_) => deferred = Some(next),
+                        }
                     }
                     let (admin, id) = (administration.to_owned(), peer_id.clone());
                     let applied = self
@@ -271,6 +285,10 @@ impl Engine {
                         l.last_seen_ms = Some(now_ms());
                     });
                     total += applied.applied;
+                    drop(permit);
+                    if let Some(next) = deferred {
+                        pending = Some((next, slot().await.map_err(|e| e.to_string())?, request(next)));
+                    }
                 }
                 Response::Refused { reason, message } => {
                     return Err(format!("refused ({reason:?}): {message}"));
