@@ -5,6 +5,14 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// The tests start federations on random free ports: one at a time, so that two never pick
+/// overlapping ranges.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn turn() -> std::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 fn testnet() -> Command {
     Command::new(env!("CARGO_BIN_EXE_ncen-testnet"))
 }
@@ -33,7 +41,7 @@ fn up_once(dir: &std::path::Path, base: u16) -> anyhow::Result<(String, String)>
         }
     }
     let status = Command::new("kill").arg("-INT").arg(child.id().to_string()).status()?;
-    anyhow::ensure!(status.success(), "kill -INT failed");
+    anyhow::ensure!(status.success(), "kill -INT failed (up had already stopped); it printed:\n{table}");
     let out = child.wait_with_output()?;
     anyhow::ensure!(out.status.success(), "up exited with {}", out.status);
     Ok((table, String::from_utf8_lossy(&out.stderr).into_owned()))
@@ -41,6 +49,7 @@ fn up_once(dir: &std::path::Path, base: u16) -> anyhow::Result<(String, String)>
 
 #[test]
 fn up_prints_the_federation_stops_on_ctrl_c_and_resumes() -> anyhow::Result<()> {
+    let _turn = turn();
     let dir = tempfile::tempdir()?;
     let base = free_base()?;
     let (table, log) = up_once(dir.path(), base)?;
@@ -62,6 +71,7 @@ fn up_prints_the_federation_stops_on_ctrl_c_and_resumes() -> anyhow::Result<()> 
 
 #[test]
 fn bench_quick_writes_its_results() -> anyhow::Result<()> {
+    let _turn = turn();
     let out = tempfile::tempdir()?;
     let run = testnet().args(["bench", "--quick", "--out"]).arg(out.path()).output()?;
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
