@@ -61,6 +61,9 @@ enum Command {
         out: PathBuf,
         #[arg(long)]
         node_bin: Option<PathBuf>,
+        /// Only draw results.md and the charts again from the results.json in --out.
+        #[arg(long)]
+        replot: bool,
     },
     /// Write synthetic data as upload templates (XLSX and CSV) and photos, without any node.
     Data {
@@ -86,7 +89,8 @@ fn main() -> std::process::ExitCode {
                 Command::Scenario { name, quick, dir, node_bin } => {
                     scenario::run(ScenarioOptions { name, quick, dir, node_bin }).await
                 }
-                Command::Bench { quick, out, node_bin } => {
+                Command::Bench { replot: true, out, .. } => bench::replot(&out).map(|()| true),
+                Command::Bench { quick, out, node_bin, replot: false } => {
                     bench::run(BenchOptions { quick, out, node_bin }).await.map(|()| true)
                 }
                 Command::Data { out, administration, seed, seizures } => {

@@ -11,7 +11,7 @@ mod report;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Options of `bench`.
 #[derive(Debug, Clone)]
@@ -22,7 +22,7 @@ pub struct BenchOptions {
 }
 
 /// Sizes of one run.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub struct Sizes {
     /// Seizures uploaded to one node for the ingest and replication figures.
     pub ingest: u64,
@@ -46,7 +46,7 @@ impl Sizes {
 }
 
 /// How a figure compares with its target.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Goal {
     AtLeast(f64),
@@ -54,19 +54,26 @@ pub enum Goal {
 }
 
 /// One measured figure.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Figure {
-    pub key: &'static str,
+    pub key: String,
     pub what: String,
     pub value: f64,
-    pub unit: &'static str,
+    pub unit: String,
     pub goal: Option<Goal>,
     pub detail: String,
 }
 
 impl Figure {
-    pub fn new(key: &'static str, what: impl Into<String>, value: f64, unit: &'static str) -> Figure {
-        Figure { key, what: what.into(), value, unit, goal: None, detail: String::new() }
+    pub fn new(key: &str, what: impl Into<String>, value: f64, unit: &str) -> Figure {
+        Figure {
+            key: key.into(),
+            what: what.into(),
+            value,
+            unit: unit.into(),
+            goal: None,
+            detail: String::new(),
+        }
     }
 
     pub fn goal(mut self, goal: Goal) -> Figure {
@@ -97,7 +104,7 @@ impl Figure {
 }
 
 /// Everything a run found.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Results {
     pub quick: bool,
     pub sizes: Sizes,
@@ -110,6 +117,15 @@ pub struct Results {
     pub latencies_ms: Vec<f64>,
     /// What could not be measured, and why.
     pub not_measured: Vec<String>,
+}
+
+/// Draws `results.md` and the charts again from the `results.json` in `out`.
+pub fn replot(out: &std::path::Path) -> anyhow::Result<()> {
+    let path = out.join("results.json");
+    let text =
+        std::fs::read_to_string(&path).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
+    let results: Results = serde_json::from_str(&text)?;
+    report::write(out, &results)
 }
 
 pub async fn run(opts: BenchOptions) -> anyhow::Result<()> {

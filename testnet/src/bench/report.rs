@@ -8,7 +8,7 @@ use plotters::prelude::*;
 use super::{Figure, Results};
 
 fn value(f: &Figure) -> String {
-    match f.unit {
+    match f.unit.as_str() {
         "ratio" => format!("{:.2}", f.value),
         "ms" => format!("{:.1} ms", f.value),
         "s" => format!("{:.1} s", f.value),
@@ -61,34 +61,44 @@ fn chart_error(e: impl std::fmt::Display) -> anyhow::Error {
 /// Bars of value ÷ target (or target ÷ value for "at most"), log scale: right of 1 is met.
 fn targets_chart(path: &Path, r: &Results) -> anyhow::Result<()> {
     let rows: Vec<(&Figure, f64)> = r.figures.iter().filter_map(|f| f.margin().map(|m| (f, m))).collect();
-    let root = SVGBackend::new(path, (900, 80 + 44 * rows.len().max(1) as u32)).into_drawing_area();
+    let root = SVGBackend::new(path, (1000, 80 + 44 * rows.len().max(1) as u32)).into_drawing_area();
     root.fill(&WHITE).map_err(chart_error)?;
     let hi = rows.iter().map(|(_, m)| *m).fold(2.0, f64::max) * 1.5;
     let lo = rows.iter().map(|(_, m)| *m).fold(0.5, f64::min) / 1.5;
+    let n = rows.len().max(1);
     let mut chart = ChartBuilder::on(&root)
         .caption("Margin over each DESIGN.md target (log scale; right of 1 = met)", ("sans-serif", 18))
         .margin(12)
         .x_label_area_size(36)
-        .y_label_area_size(330)
-        .build_cartesian_2d((lo..hi).log_scale(), 0..rows.len().max(1))
+        .y_label_area_size(420)
+        .build_cartesian_2d((lo..hi).log_scale(), (0..n).into_segmented())
         .map_err(chart_error)?;
-    let labels: Vec<String> = rows.iter().map(|(f, _)| f.what.chars().take(48).collect()).collect();
+    let labels: Vec<String> = rows.iter().map(|(f, _)| f.what.chars().take(64).collect()).collect();
     chart
         .configure_mesh()
         .disable_y_mesh()
-        .y_labels(rows.len().max(1))
-        .y_label_formatter(&|i| labels.get(*i).cloned().unwrap_or_default())
+        .y_labels(n)
+        .y_label_formatter(&|v| match v {
+            SegmentValue::CenterOf(i) => labels.get(*i).cloned().unwrap_or_default(),
+            _ => String::new(),
+        })
         .x_desc("margin")
         .draw()
         .map_err(chart_error)?;
     chart
         .draw_series(rows.iter().enumerate().map(|(i, (_, m))| {
             let colour = if *m >= 1.0 { RGBColor(46, 125, 50) } else { RGBColor(198, 40, 40) };
-            Rectangle::new([(lo, i), (*m, i + 1)], colour.mix(0.8).filled())
+            Rectangle::new(
+                [(lo, SegmentValue::Exact(i)), (*m, SegmentValue::Exact(i + 1))],
+                colour.mix(0.8).filled(),
+            )
         }))
         .map_err(chart_error)?;
     chart
-        .draw_series(LineSeries::new([(1.0, 0), (1.0, rows.len().max(1))], BLACK.stroke_width(2)))
+        .draw_series(LineSeries::new(
+            [(1.0, SegmentValue::Exact(0)), (1.0, SegmentValue::Exact(n))],
+            BLACK.stroke_width(2),
+        ))
         .map_err(chart_error)?;
     root.present().map_err(chart_error)
 }
