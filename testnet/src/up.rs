@@ -1,6 +1,7 @@
 //! `ncen-testnet up`: creates (or resumes) the local federation, federates it, loads its data,
 //! prints where everything is, and stops every node cleanly on Ctrl-C.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -81,9 +82,22 @@ pub fn table(cluster: &Cluster) -> String {
 
 /// `up`: start, print, wait for Ctrl-C, stop.
 pub async fn run(opts: UpOptions) -> anyhow::Result<()> {
+    // Listen for Ctrl-C and SIGTERM before anything starts, so that no signal can end this
+    // program without stopping the nodes it started.
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut terminate = signal(SignalKind::terminate())?;
     let mut cluster = start(&opts).await?;
-    println!("\n{}", table(&cluster));
-    tokio::signal::ctrl_c().await?;
+    // Printing must not fail the federation: stdout may be a pipe whose reader went away.
+    let mut stdout = std::io::stdout().lock();
+    if writeln!(stdout, "\n{}", table(&cluster)).and_then(|()| stdout.flush()).is_err() {
+        eprintln!("(the table could not be printed: stdout is closed)");
+    }
+    drop(stdout);
+    tokio::select! {
+        _ = interrupt.recv() => {}
+        _ = terminate.recv() => {}
+    }
     eprintln!("Stopping ...");
     cluster.down()?;
     eprintln!("Stopped. `ncen-testnet up --dir {}` resumes this federation.", opts.dir.display());

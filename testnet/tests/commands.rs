@@ -32,7 +32,8 @@ fn up_once(dir: &std::path::Path, base: u16) -> anyhow::Result<(String, String)>
     let stdout = child.stdout.take().ok_or_else(|| anyhow::anyhow!("no stdout"))?;
     let mut table = String::new();
     let deadline = Instant::now() + Duration::from_secs(120);
-    for line in BufReader::new(stdout).lines() {
+    let mut lines = BufReader::new(stdout).lines();
+    for line in lines.by_ref() {
         let line = line?;
         table.push_str(&line);
         table.push('\n');
@@ -40,10 +41,18 @@ fn up_once(dir: &std::path::Path, base: u16) -> anyhow::Result<(String, String)>
             break;
         }
     }
+    // Keep reading, as a terminal would, until `up` ends.
+    let drain = std::thread::spawn(move || lines.count());
     let status = Command::new("kill").arg("-INT").arg(child.id().to_string()).status()?;
     anyhow::ensure!(status.success(), "kill -INT failed (up had already stopped); it printed:\n{table}");
     let out = child.wait_with_output()?;
-    anyhow::ensure!(out.status.success(), "up exited with {}", out.status);
+    drain.join().map_err(|_| anyhow::anyhow!("the stdout reader failed"))?;
+    anyhow::ensure!(
+        out.status.success(),
+        "up exited with {}: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
     Ok((table, String::from_utf8_lossy(&out.stderr).into_owned()))
 }
 
