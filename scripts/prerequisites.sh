@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine with only the Rust toolchain lacks:
-# libclang (RocksDB's bindings are generated at build time) and, for the COSE
-# interoperability test, a Python virtual environment with pycose.
+# libclang (RocksDB's bindings are generated at build time), make (jemalloc's
+# build) and, for the COSE interoperability test, a Python virtual environment
+# with pycose.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,12 +10,16 @@ have_libclang() {
   ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 || ls /usr/lib/x86_64-linux-gnu/libclang*.so* >/dev/null 2>&1
 }
 
-if ! have_libclang; then
-  echo "Installing libclang (needed to build RocksDB's bindings)..."
+# libclang and clang: RocksDB's bindings; make: jemalloc's build (the node's allocator).
+missing=()
+have_libclang || missing+=(libclang-dev clang)
+command -v make >/dev/null 2>&1 || missing+=(make)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "Installing ${missing[*]} (needed to build RocksDB's bindings and jemalloc)..."
   SUDO=""
   if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libclang-dev clang >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 if [ "${NCEN_SKIP_PYCOSE:-0}" != "1" ]; then
