@@ -393,6 +393,38 @@ impl Records {
         Ok(id)
     }
 
+    /// Validates many records on every core.
+    fn validate_all(&self, bodies: &[RecordBody]) -> Vec<Result<(), ValidationErrors>> {
+        let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8);
+        if threads < 2 || bodies.len() < 64 {
+            return bodies.iter().map(|b| self.validate(b)).collect();
+        }
+        let chunk = bodies.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = bodies
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || part.iter().map(|b| self.validate(b)).collect::<Vec<_>>()))
+                .collect();
+            workers
+                .into_iter()
+                .zip(bodies.chunks(chunk))
+                .flat_map(|(w, part)| {
+                    w.join().unwrap_or_else(|_| {
+                        part.iter()
+                            .map(|_| {
+                                Err(ValidationErrors(vec![FieldError {
+                                    field: "(record)".into(),
+                                    value: None,
+                                    message: "validation failed unexpectedly".into(),
+                                }]))
+                            })
+                            .collect()
+                    })
+                })
+                .collect()
+        })
+    }
+
     /// Prepares many records, signing on every core.
     fn prepare_all(&self, bodies: Vec<RecordBody>, now_ms: i64) -> Result<Vec<Prepared>, RecordError> {
         let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8);
@@ -456,9 +488,10 @@ impl Records {
     ) -> Result<Vec<BatchItem>, BatchError> {
         let mut invalid = Vec::new();
         let mut seen = std::collections::HashMap::new();
-        for (index, body) in bodies.iter().enumerate() {
+        let checked = self.validate_all(&bodies);
+        for (index, (body, checked)) in bodies.iter().zip(checked).enumerate() {
             let reference = body.national_reference().to_owned();
-            let mut errors = match self.validate(body) {
+            let mut errors = match checked {
                 Ok(()) => Vec::new(),
                 Err(e) => e.0,
             };
