@@ -10,8 +10,9 @@ use ncen_node::app;
 use ncen_node::identity::NodeRole;
 use ncen_node::roles::Role;
 
-/// jemalloc, with its background threads returning freed memory to the system: with glibc's
-/// allocator, a hub that has just pulled from fifty members keeps hundreds of MB it no longer uses.
+/// jemalloc, also as RocksDB's `malloc`, with background threads returning freed memory to the
+/// system: with glibc's allocator, a hub that has just pulled from fifty members keeps hundreds of
+/// MB it no longer uses.
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
