@@ -288,7 +288,7 @@ impl Accounts {
         let now = now_ms();
         let Some(mut user) = self.load(username)? else {
             // Spend the same time as a real check so that names cannot be probed by timing.
-            std::hint::black_box(verify_password(password, dummy_hash()));
+            std::hint::black_box(verify_password(password, decoy_hash()));
             self.journal.audit(
                 AuditEvent::new(username, "auth.login", Outcome::Denied).detail("unknown user"),
                 true,
@@ -452,9 +452,9 @@ impl Accounts {
 }
 
 /// A real argon2id hash, verified against when the username is unknown.
-fn dummy_hash() -> &'static str {
-    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    DUMMY.get_or_init(|| hash_password("no such account").unwrap_or_default())
+fn decoy_hash() -> &'static str {
+    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DECOY.get_or_init(|| hash_password("no such account").unwrap_or_default())
 }
 
 #[cfg(test)]

@@ -89,6 +89,24 @@ impl Client {
         Ok(v)
     }
 
+    /// Every item of a paged list (`{"items", "next_cursor"}`) at `path`, read as `user`.
+    pub async fn all_pages(&self, user: &str, path: &str) -> anyhow::Result<Vec<Value>> {
+        let mut items = Vec::new();
+        let mut cursor: Option<String> = None;
+        let separator = if path.contains('?') { '&' } else { '?' };
+        loop {
+            let page = match &cursor {
+                Some(c) => self.get_ok(user, &format!("{path}{separator}cursor={c}")).await?,
+                None => self.get_ok(user, path).await?,
+            };
+            items.extend(page["items"].as_array().cloned().unwrap_or_default());
+            match page["next_cursor"].as_str() {
+                Some(c) => cursor = Some(c.to_owned()),
+                None => return Ok(items),
+            }
+        }
+    }
+
     /// Whether the node answers its health check.
     pub async fn healthy(&self) -> bool {
         match self.http.get(self.url("/api/v1/health")).send().await {

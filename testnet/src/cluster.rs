@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::client::{Client, DEMO_PASSWORD};
 
@@ -543,23 +543,5 @@ where
         }
         anyhow::ensure!(Instant::now() < deadline, "timed out after {timeout:?} waiting for {what}");
         tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-}
-
-/// Counts the records of `collection` from `origin` at `client`, through every page.
-pub async fn count_records(client: &Client, collection: &str, origin: &str) -> anyhow::Result<usize> {
-    let mut total = 0;
-    let mut cursor: Option<String> = None;
-    loop {
-        let mut path = format!("/api/v1/{collection}?origin={origin}&limit=500");
-        if let Some(c) = &cursor {
-            path.push_str(&format!("&cursor={c}"));
-        }
-        let v: Value = client.get_ok("officer", &path).await?;
-        total += v["items"].as_array().map_or(0, Vec::len);
-        match v["next_cursor"].as_str() {
-            Some(c) => cursor = Some(c.to_owned()),
-            None => return Ok(total),
-        }
     }
 }

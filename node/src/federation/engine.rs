@@ -219,6 +219,9 @@ impl Engine {
     /// Pulls from `administration` until caught up; returns how many entries were applied.
     /// Unless `force`, only from a source this node has a reason to pull from.
     pub async fn pull_once(&self, administration: &str, force: bool) -> Result<usize, String> {
+        // One pull at a time per source, so that cursors only move forward.
+        let lock = self.pull_lock(administration);
+        let _pulling = lock.lock().await;
         let admin = administration.to_owned();
         let ready = self
             .blocking(move |fed| -> Result<Option<(String, u64)>, crate::store::StoreError> {
@@ -238,13 +241,6 @@ impl Engine {
             return Ok(0);
         };
         let peer = parse_peer_id(&peer_id).map_err(|e| e.to_string())?;
-        // One pull at a time per source, so that cursors only move forward.
-        let lock = self.pull_lock(administration);
-        let _pulling = lock.lock().await;
-        let cursor = match self.fed.cursor(administration) {
-            Ok(c) => c.max(cursor),
-            Err(e) => return Err(e.to_string()),
-        };
         let mut total = 0;
         let request = |after: u64| {
             let net = self.net.clone();

@@ -122,46 +122,19 @@ pub async fn records(
     collection: &str,
     origin: &str,
 ) -> anyhow::Result<Vec<(String, String, String)>> {
-    let mut out = Vec::new();
-    let mut cursor: Option<String> = None;
-    loop {
-        let mut path = format!("/api/v1/{collection}?origin={origin}&limit=500");
-        if let Some(c) = &cursor {
-            path.push_str(&format!("&cursor={c}"));
-        }
-        let v = client.get_ok("officer", &path).await?;
-        for item in v["items"].as_array().into_iter().flatten() {
-            out.push((
-                item["id"].as_str().unwrap_or_default().to_owned(),
-                item["data"]["national_reference"].as_str().unwrap_or_default().to_owned(),
-                item["issued_at"].as_str().unwrap_or_default().to_owned(),
-            ));
-        }
-        match v["next_cursor"].as_str() {
-            Some(c) => cursor = Some(c.to_owned()),
-            None => return Ok(out),
-        }
-    }
+    let items =
+        client.all_pages("officer", &format!("/api/v1/{collection}?origin={origin}&limit=500")).await?;
+    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_owned();
+    Ok(items
+        .iter()
+        .map(|i| (text(&i["id"]), text(&i["data"]["national_reference"]), text(&i["issued_at"])))
+        .collect())
 }
 
 /// Ids of the hub's CEN records from `origin`, through every page.
 pub async fn cen_ids(hub: &crate::client::Client, origin: &str) -> anyhow::Result<Vec<String>> {
-    let mut out = Vec::new();
-    let mut cursor: Option<String> = None;
-    loop {
-        let mut path = format!("/api/v1/cen/seizures?origin={origin}&limit=500");
-        if let Some(c) = &cursor {
-            path.push_str(&format!("&cursor={c}"));
-        }
-        let v = hub.get_ok("analyst", &path).await?;
-        for item in v["items"].as_array().into_iter().flatten() {
-            out.push(item["id"].as_str().unwrap_or_default().to_owned());
-        }
-        match v["next_cursor"].as_str() {
-            Some(c) => cursor = Some(c.to_owned()),
-            None => return Ok(out),
-        }
-    }
+    let items = hub.all_pages("analyst", &format!("/api/v1/cen/seizures?origin={origin}&limit=500")).await?;
+    Ok(items.iter().map(|i| i["id"].as_str().unwrap_or_default().to_owned()).collect())
 }
 
 /// The canonical seizure of DESIGN.md with the given national reference.

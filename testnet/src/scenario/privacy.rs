@@ -65,23 +65,10 @@ pub async fn run(dir: &Path, quick: bool, node_bin: Option<PathBuf>) -> anyhow::
     v.figure("at the hub after", format!("{:.1} s", started.elapsed().as_secs_f64()));
     v.check("the hub holds every projection", arrived.is_ok());
 
-    let mut leaks = 0;
-    let mut cursor: Option<String> = None;
-    let mut seen = 0;
-    loop {
-        let mut path = "/api/v1/cen/seizures?limit=500".to_owned();
-        if let Some(c) = &cursor {
-            path.push_str(&format!("&cursor={c}"));
-        }
-        let page = hub.get_ok("analyst", &path).await?;
-        let text = page.to_string();
-        leaks += [CANARY, CANARY_UUID, CANARY_HEX].iter().filter(|c| text.contains(*c)).count();
-        seen += page["items"].as_array().map_or(0, Vec::len);
-        match page["next_cursor"].as_str() {
-            Some(c) => cursor = Some(c.to_owned()),
-            None => break,
-        }
-    }
+    let all = hub.all_pages("analyst", "/api/v1/cen/seizures?limit=500").await?;
+    let text = serde_json::to_string(&all)?;
+    let leaks = [CANARY, CANARY_UUID, CANARY_HEX].iter().filter(|c| text.contains(*c)).count();
+    let seen = all.len();
     let stats = hub.get_ok("analyst", "/api/v1/cen/statistics").await?.to_string();
     v.figure("projections read back through the API", seen);
     v.check("no canary in the hub's records", leaks == 0);
