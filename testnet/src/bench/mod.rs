@@ -33,14 +33,33 @@ pub struct Sizes {
     pub hub_per_node: u64,
     /// Queries timed for search and statistics.
     pub queries: usize,
+    /// Nodes and seizures per node of the search and statistics figures at scale.
+    pub scale_nodes: usize,
+    pub scale_per_node: u64,
 }
 
 impl Sizes {
     pub fn of(quick: bool) -> Sizes {
         if quick {
-            Sizes { ingest: 3_000, latency_samples: 30, hub_nodes: 4, hub_per_node: 250, queries: 15 }
+            Sizes {
+                ingest: 3_000,
+                latency_samples: 30,
+                hub_nodes: 4,
+                hub_per_node: 250,
+                queries: 15,
+                scale_nodes: 2,
+                scale_per_node: 2_000,
+            }
         } else {
-            Sizes { ingest: 100_000, latency_samples: 200, hub_nodes: 50, hub_per_node: 1_000, queries: 50 }
+            Sizes {
+                ingest: 100_000,
+                latency_samples: 200,
+                hub_nodes: 50,
+                hub_per_node: 1_000,
+                queries: 50,
+                scale_nodes: 10,
+                scale_per_node: 100_000,
+            }
         }
     }
 }
@@ -150,9 +169,11 @@ pub async fn run(opts: BenchOptions) -> anyhow::Result<()> {
     phases::ingest_and_replication(work.path(), &bin, sizes, &mut results).await?;
     eprintln!("bench: hub convergence, search, statistics, memory ...");
     phases::hub(work.path(), &bin, sizes, &mut results).await?;
+    eprintln!("bench: search and statistics at scale ...");
+    phases::scale(work.path(), &bin, sizes, &mut results).await?;
     results.not_measured.push(
         "national full-text search (p95 ≤ 10 ms at 1 M records): the node has no full-text search yet; \
-         the figure above is the hub's CEN search (filters and total, no full text)"
+         the search figures are the hub's CEN search (filters and total, no full text)"
             .into(),
     );
     results.seconds = started.elapsed().as_secs_f64();
