@@ -1,57 +1,46 @@
-//! The node's local web UI. For now: the status page an administrator opens first. It reads
-//! what it shows through [`StatusSource`], never from the store.
+//! The node's local web UI: pages (askama templates), their languages (Fluent, ICU4X), static
+//! assets and security headers. It holds no node logic: the node's `ui` module fills the pages.
 
+pub mod i18n;
+pub mod pages;
+pub mod security;
+
+pub use askama::Template;
 use axum::Router;
-use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 
-use askama::Template;
+pub use i18n::{L10n, Lang};
 
-/// What the status page shows about the node.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NodeStatus {
-    pub administration: String,
-    pub role: String,
-    pub peer_id: String,
-    pub public_key: String,
-    pub listen: Vec<String>,
-    pub version: String,
-    /// Entries in the audit chain.
-    pub audit_entries: u64,
-    /// Revisions in this node's origin log.
-    pub log_entries: u64,
-}
-
-/// Where the UI gets its data; the node implements it over its services.
-/// Implementations answer from memory: the page is rendered on an async worker.
-pub trait StatusSource: Clone + Send + Sync + 'static {
-    fn status(&self) -> NodeStatus;
-}
-
-#[derive(Template)]
-#[template(path = "status.html")]
-struct StatusPage<'a> {
-    s: &'a NodeStatus,
-}
-
-async fn status_page<S: StatusSource>(State(source): State<S>) -> Response {
-    let status = source.status();
-    match (StatusPage { s: &status }).render() {
-        Ok(html) => Html(html).into_response(),
-        Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, "cannot render the status page").into_response(),
+/// Renders a page, or a plain 500 if the template fails.
+pub fn render<T: Template>(status: StatusCode, page: &T) -> Response {
+    match page.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, "cannot render this page").into_response(),
     }
 }
 
 async fn stylesheet() -> impl IntoResponse {
-    ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], include_str!("../static/ncen.css"))
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "max-age=3600")],
+        include_str!("../static/ncen.css"),
+    )
 }
 
-/// The UI's routes, to merge into the node's application.
-pub fn router<S: StatusSource>(source: S) -> Router {
-    Router::new()
-        .route("/", get(status_page::<S>))
-        .route("/static/ncen.css", get(stylesheet))
-        .with_state(source)
+async fn script() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (header::CACHE_CONTROL, "max-age=3600")],
+        include_str!("../static/ncen.js"),
+    )
+}
+
+/// The static assets.
+pub fn assets<S: Clone + Send + Sync + 'static>() -> Router<S> {
+    Router::new().route("/static/ncen.css", get(stylesheet)).route("/static/ncen.js", get(script))
+}
+
+/// The languages of the picker: (code, name in itself).
+pub fn languages() -> Vec<(&'static str, &'static str)> {
+    Lang::ALL.iter().map(|l| (l.code(), l.native_name())).collect()
 }

@@ -18,6 +18,8 @@ const INACTIVITY_DAYS: u32 = 30;
 const TOKEN_TTL_MINUTES: u32 = 480;
 const PASSWORD_MIN_LENGTH: usize = 12;
 const PASSWORD_MAX_AGE_DAYS: u32 = 90;
+const PASSWORD_NOTICE_DAYS: u32 = 10;
+const SESSION_IDLE_MINUTES: u32 = 30;
 const LOG_FILTER: &str = "info";
 
 impl Default for NodeConfig {
@@ -50,6 +52,8 @@ impl Default for AuthConfig {
             token_ttl_minutes: TOKEN_TTL_MINUTES,
             password_min_length: PASSWORD_MIN_LENGTH,
             password_max_age_days: PASSWORD_MAX_AGE_DAYS,
+            password_notice_days: PASSWORD_NOTICE_DAYS,
+            session_idle_minutes: SESSION_IDLE_MINUTES,
         }
     }
 }

@@ -88,6 +88,10 @@ pub struct AuthConfig {
     pub password_min_length: usize,
     /// Days after which a password must be changed; 0 = never, at most 3650.
     pub password_max_age_days: u32,
+    /// Days before expiry from which every page announces it, 0..=90.
+    pub password_notice_days: u32,
+    /// Minutes without a request after which a browser session ends, 5..=1440.
+    pub session_idle_minutes: u32,
 }
 
 /// `[log]`: diagnostics output.

@@ -74,6 +74,10 @@ pub(crate) struct RawAuth {
     pub password_min_length: Option<i64>,
     #[serde(default, deserialize_with = "whole_number")]
     pub password_max_age_days: Option<i64>,
+    #[serde(default, deserialize_with = "whole_number")]
+    pub password_notice_days: Option<i64>,
+    #[serde(default, deserialize_with = "whole_number")]
+    pub session_idle_minutes: Option<i64>,
 }
 
 #[derive(Debug, Default, Deserialize)]

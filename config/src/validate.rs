@@ -23,6 +23,8 @@ const INACTIVITY_DAYS: RangeInclusive<i64> = 0..=3650;
 const TOKEN_TTL_MINUTES: RangeInclusive<i64> = 5..=10080;
 const PASSWORD_MIN_LENGTH: RangeInclusive<i64> = 8..=128;
 const PASSWORD_MAX_AGE_DAYS: RangeInclusive<i64> = 0..=3650;
+const PASSWORD_NOTICE_DAYS: RangeInclusive<i64> = 0..=90;
+const SESSION_IDLE_MINUTES: RangeInclusive<i64> = 5..=1440;
 const PEER_ID_LENGTH: RangeInclusive<usize> = 40..=60;
 const BASE58: &str = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
@@ -219,6 +221,18 @@ impl Checker<'_> {
                 raw.password_max_age_days,
                 default.password_max_age_days,
                 PASSWORD_MAX_AGE_DAYS,
+            ),
+            password_notice_days: self.number(
+                "auth.password_notice_days",
+                raw.password_notice_days,
+                default.password_notice_days,
+                PASSWORD_NOTICE_DAYS,
+            ),
+            session_idle_minutes: self.number(
+                "auth.session_idle_minutes",
+                raw.session_idle_minutes,
+                default.session_idle_minutes,
+                SESSION_IDLE_MINUTES,
             ),
         }
     }

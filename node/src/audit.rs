@@ -160,3 +160,60 @@ pub fn list(store: &Store, after: u64, limit: usize) -> Result<Vec<AuditEntry>, 
     }
     Ok(out)
 }
+
+/// What a reader of the log filters on.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    pub actor: Option<String>,
+    /// Actions starting with this, e.g. `auth.` or `replication`.
+    pub action_prefix: Option<String>,
+    pub outcome: Option<Outcome>,
+    pub from_ms: Option<i64>,
+    /// Exclusive.
+    pub to_ms: Option<i64>,
+}
+
+impl AuditFilter {
+    fn matches(&self, e: &AuditEntry) -> bool {
+        self.actor.as_ref().is_none_or(|a| &e.actor == a)
+            && self.action_prefix.as_ref().is_none_or(|p| e.action.starts_with(p.as_str()))
+            && self.outcome.is_none_or(|o| e.outcome == o)
+            && self.from_ms.is_none_or(|t| e.at_ms >= t)
+            && self.to_ms.is_none_or(|t| e.at_ms < t)
+    }
+}
+
+/// Entries examined by one search at most, so that a rare filter over a long log stays quick.
+pub const SEARCH_SCAN_LIMIT: usize = 200_000;
+
+/// Newest first: up to `limit` entries matching `filter`, older than `before` (a sequence
+/// number, exclusive). Also returns where to continue, if the log goes on.
+pub fn search(
+    store: &Store,
+    filter: &AuditFilter,
+    before: Option<u64>,
+    limit: usize,
+) -> Result<(Vec<AuditEntry>, Option<u64>), StoreError> {
+    let start = match before {
+        Some(0) => return Ok((Vec::new(), None)),
+        Some(b) => b - 1,
+        None => u64::MAX,
+    };
+    let mut out = Vec::new();
+    let mut last_seen = None;
+    for item in store.iter_from(Cf::Audit, &audit_key(start), false).take(SEARCH_SCAN_LIMIT) {
+        let (_, bytes) = item?;
+        let entry: AuditEntry = value::decode("audit", &bytes)?;
+        last_seen = Some(entry.seq);
+        if filter.from_ms.is_some_and(|t| entry.at_ms < t) {
+            return Ok((out, None));
+        }
+        if filter.matches(&entry) {
+            out.push(entry);
+            if out.len() == limit {
+                break;
+            }
+        }
+    }
+    Ok((out, last_seen.filter(|s| *s > 1)))
+}

@@ -14,4 +14,5 @@ pub mod net;
 pub mod records;
 pub mod roles;
 pub mod store;
+pub mod holdings;
 mod ui;

@@ -136,6 +136,11 @@ pub fn payload_unverified(envelope: &[u8], max_bytes: usize) -> Result<Vec<u8>, 
         .ok_or_else(|| EnvelopeError::Malformed("the envelope carries no payload".into()))
 }
 
+/// The signature bytes of an envelope (for fingerprints shown to people), without verifying.
+pub fn signature_unverified(envelope: &[u8], max_bytes: usize) -> Result<Vec<u8>, EnvelopeError> {
+    Ok(parse(envelope, max_bytes)?.signature)
+}
+
 /// Decodes a tagged or untagged COSE_Sign1 under size and depth bounds.
 fn parse(envelope: &[u8], max_bytes: usize) -> Result<CoseSign1, EnvelopeError> {
     if envelope.len() > max_bytes {

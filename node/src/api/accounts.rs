@@ -17,6 +17,8 @@ use crate::roles::{Permission, Role};
 pub struct TokenRequest {
     pub username: String,
     pub password: String,
+    /// The one-time code, for an account with a second factor.
+    pub totp: Option<String>,
 }
 
 #[utoipa::path(post, path = "/api/v1/auth/token", tag = "auth", request_body = TokenRequest,
@@ -34,7 +36,9 @@ pub async fn token(
         ));
     }
     let accounts = state.accounts.clone();
-    let result = tokio::task::spawn_blocking(move || accounts.login(&req.username, &req.password)).await?;
+    let result = tokio::task::spawn_blocking(move || {
+        accounts.login(&req.username, &req.password, req.totp.as_deref())
+    }).await?;
     state.metrics.login(result.is_ok());
     Ok(Json(result?))
 }

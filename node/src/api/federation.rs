@@ -20,7 +20,7 @@ use crate::federation::peers::{Peer, PeerError, Peers};
 use crate::roles::Permission;
 use axum::body::Bytes;
 
-fn engine(state: &AppState) -> Result<Engine, ApiError> {
+pub fn engine(state: &AppState) -> Result<Engine, ApiError> {
     state.engine.clone().ok_or_else(|| {
         ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
@@ -104,7 +104,12 @@ fn view_of(peers: &Peers, peer: Peer, source: &'static str, cursor: u64, head: u
     responses((status = 200, body = [PeerView])))]
 pub async fn list_peers(State(state): State<AppState>, auth: Auth) -> Result<Json<Vec<PeerView>>, ApiError> {
     auth.require(Permission::ReadFederation)?;
-    let engine = engine(&state)?;
+    Ok(Json(peer_views(&engine(&state)?).await?))
+}
+
+/// Every administration this node knows (its peers, the hub, directory members), live state
+/// included.
+pub async fn peer_views(engine: &Engine) -> Result<Vec<PeerView>, ApiError> {
     let connected: Vec<String> = engine
         .net
         .status()
@@ -143,7 +148,7 @@ pub async fn list_peers(State(state): State<AppState>, auth: Auth) -> Result<Jso
     for v in &mut views {
         v.connected = connected.contains(&v.peer_id);
     }
-    Ok(Json(views))
+    Ok(views)
 }
 
 #[utoipa::path(post, path = "/api/v1/peers", tag = "federation", security(("bearer" = [])), request_body = Peer,
@@ -155,7 +160,11 @@ pub async fn add_peer(
 ) -> Result<(StatusCode, Json<Peer>), ApiError> {
     let actor = auth.require(Permission::ManageFederation)?.username.clone();
     let peer: Peer = parse_json(&body)?;
-    let engine = engine(&state)?;
+    Ok((StatusCode::CREATED, Json(add_peer_as(&engine(&state)?, actor, peer).await?)))
+}
+
+/// Checks and stores a peer, then connects to it.
+pub async fn add_peer_as(engine: &Engine, actor: String, peer: Peer) -> Result<Peer, ApiError> {
     let fed = engine.fed.clone();
     let peer = tokio::task::spawn_blocking(move || {
         let checked = Peers::check(&peer, fed.catalog, fed.me(), fed.identity.peer_id())?;
@@ -165,7 +174,33 @@ pub async fn add_peer(
     .await??;
     engine.sync_network().await;
     engine.trigger(&peer.administration);
-    Ok((StatusCode::CREATED, Json(peer)))
+    Ok(peer)
+}
+
+#[utoipa::path(delete, path = "/api/v1/peers/{administration}", tag = "federation", security(("bearer" = [])),
+    params(("administration" = String, Path)),
+    responses((status = 204, description = "removed; records already received stay"), (status = 404)))]
+pub async fn remove_peer(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(administration): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let actor = auth.require(Permission::ManageFederation)?.username.clone();
+    remove_peer_as(&engine(&state)?, actor, administration).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Forgets a peer: the network drops it unless the hub's directory still lists it.
+pub async fn remove_peer_as(engine: &Engine, actor: String, administration: String) -> Result<(), ApiError> {
+    let fed = engine.fed.clone();
+    let administration = administration.to_ascii_uppercase();
+    let shown = administration.clone();
+    let removed = tokio::task::spawn_blocking(move || fed.peers.remove(&actor, &administration)).await??;
+    if !removed {
+        return Err(ApiError::not_found(format!("{shown} is not a peer of this node")));
+    }
+    engine.sync_network().await;
+    Ok(())
 }
 
 /// The outcome of a pull asked for by an administrator.
@@ -288,8 +323,13 @@ pub async fn propose(
 ) -> Result<(StatusCode, Json<AgreementView>), ApiError> {
     let actor = auth.require(Permission::ManageFederation)?.username.clone();
     let req: ProposeRequest = parse_json(&body)?;
-    let engine = engine(&state)?;
-    let scope = scope_of(req.scope, &state)?;
+    Ok((StatusCode::CREATED, Json(propose_as(&state, actor, req).await?)))
+}
+
+/// Signs a proposal and sends it to the other administration.
+pub async fn propose_as(state: &AppState, actor: String, req: ProposeRequest) -> Result<AgreementView, ApiError> {
+    let engine = engine(state)?;
+    let scope = scope_of(req.scope, state)?;
     let fed = engine.fed.clone();
     let peer_admin = req.peer.trim().to_ascii_uppercase();
     let view = tokio::task::spawn_blocking(move || {
@@ -322,7 +362,7 @@ pub async fn propose(
     engine.sync_network().await;
     let e = engine.clone();
     engine.spawn(async move { e.deliver_agreements().await });
-    Ok((StatusCode::CREATED, Json(view)))
+    Ok(view)
 }
 
 async fn act(
@@ -333,17 +373,28 @@ async fn act(
     body: ActRequest,
 ) -> Result<Json<AgreementView>, ApiError> {
     let actor = auth.require(Permission::ManageFederation)?.username.clone();
-    let id = parse_id(&id)?;
-    let engine = engine(&state)?;
+    Ok(Json(act_as(&state, actor, &id, kind, body.reason).await?))
+}
+
+/// Accepts, rejects or revokes an agreement and tells the other party.
+pub async fn act_as(
+    state: &AppState,
+    actor: String,
+    id: &str,
+    kind: ActKind,
+    reason: Option<String>,
+) -> Result<AgreementView, ApiError> {
+    let id = parse_id(id)?;
+    let engine = engine(state)?;
     let fed = engine.fed.clone();
     let view = tokio::task::spawn_blocking(move || {
-        let (s, v) = fed.agreements.act(&actor, id, kind, body.reason)?;
+        let (s, v) = fed.agreements.act(&actor, id, kind, reason)?;
         Ok::<_, ApiError>(fed.agreements.view(&s, &v))
     })
     .await??;
     let e = engine.clone();
     engine.spawn(async move { e.deliver_agreements().await });
-    Ok(Json(view))
+    Ok(view)
 }
 
 fn act_body(bytes: &Bytes) -> Result<ActRequest, ApiError> {

@@ -86,6 +86,7 @@ pub fn router(state: AppState, ui: Router, max_body_bytes: usize, timeout: Durat
         .route("/audit", get(node::audit_list))
         .route("/audit/verify", get(node::audit_verify))
         .route("/peers", get(federation::list_peers).post(federation::add_peer))
+        .route("/peers/{administration}", axum::routing::delete(federation::remove_peer))
         .route("/peers/{administration}/pull", post(federation::pull_now))
         .route("/agreements", get(federation::list_agreements).post(federation::propose))
         .route("/agreements/{id}", get(federation::get_agreement))

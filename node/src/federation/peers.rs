@@ -113,6 +113,21 @@ impl Peers {
         Ok(())
     }
 
+    /// Removes a peer, audited; false if there was none. Records received stay.
+    pub fn remove(&self, actor: &str, administration: &str) -> Result<bool, StoreError> {
+        if self.get(administration)?.is_none() {
+            return Ok(false);
+        }
+        self.journal.write(true, |batch, app| {
+            batch.delete(Cf::Peers, administration.as_bytes());
+            app.audit(
+                batch,
+                AuditEvent::new(actor, "peer.remove", Outcome::Ok).target(format!("peers/{administration}")),
+            )
+        })?;
+        Ok(true)
+    }
+
     pub fn get(&self, administration: &str) -> Result<Option<Peer>, StoreError> {
         match self.journal.store().get(Cf::Peers, administration.as_bytes())? {
             Some(b) => Ok(Some(value::decode("peers", &b)?)),

@@ -1,6 +1,10 @@
-//! User accounts and sessions (MISSION A1-A3): argon2id password hashes, bearer tokens kept as
-//! hashes, blocking after repeated wrong passwords, inactivation after a period unused,
-//! password expiry, resets by the national contact point. Every decision is audited.
+//! User accounts and sessions (MISSION A1-A3): argon2id password hashes, bearer tokens and
+//! browser sessions kept as hashes, blocking after repeated wrong passwords or one-time codes,
+//! inactivation after a period unused, password expiry, resets by the national contact point.
+//! Every decision is audited.
+
+mod profile;
+mod totp;
 
 use std::sync::Arc;
 
@@ -33,6 +37,20 @@ pub struct User {
     pub must_change_password: bool,
     /// Raised to end every session of the account (reset, block).
     pub session_epoch: u32,
+    /// Switched off by a contact point: no login until reactivated.
+    #[serde(default)]
+    pub deactivated: bool,
+    /// The UI language the user chose (ISO 639-1).
+    #[serde(default)]
+    pub language: Option<String>,
+    /// Base32 secret of the TOTP second factor, when enabled.
+    #[serde(default)]
+    pub totp_secret: Option<String>,
+    /// The last TOTP time step accepted: a code is good once.
+    #[serde(default)]
+    pub totp_last_step: u64,
+    #[serde(default)]
+    pub last_login_ms: Option<i64>,
 }
 
 /// An account as the API shows it: never the hash.
@@ -46,6 +64,10 @@ pub struct UserView {
     pub must_change_password: bool,
     pub password_expires_at_ms: Option<i64>,
     pub last_active_ms: i64,
+    pub last_login_ms: Option<i64>,
+    /// A TOTP second factor is enabled.
+    pub totp: bool,
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -54,6 +76,7 @@ pub enum AccountState {
     Active,
     Blocked,
     Inactive,
+    Deactivated,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -61,7 +84,18 @@ struct Session {
     username: String,
     epoch: u32,
     expires_ms: i64,
+    /// Browser sessions end after this long without a request.
+    #[serde(default)]
+    idle_ms: Option<i64>,
+    #[serde(default)]
+    last_seen_ms: i64,
+    /// The token every form of a browser session carries.
+    #[serde(default)]
+    csrf: Option<String>,
 }
+
+/// How often a browser session's last use is written down.
+const TOUCH_EVERY_MS: i64 = 60_000;
 
 /// The authenticated caller of a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,8 +112,11 @@ pub struct Login {
     pub expires_at_ms: i64,
     pub role: Role,
     pub password_change_required: bool,
-    /// Set when the password expires within 14 days (A3).
+    /// Set when the password expires within `auth.password_notice_days` (A3).
     pub password_expires_at_ms: Option<i64>,
+    /// The CSRF token of a browser session.
+    #[serde(skip)]
+    pub csrf: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -94,6 +131,12 @@ pub enum AccountError {
         "the account was inactivated after {0} days unused; ask your national contact point to reactivate it"
     )]
     Inactive(u32),
+    #[error("the account is deactivated; ask your national contact point")]
+    Deactivated,
+    #[error("this account needs the one-time code of its second factor (totp)")]
+    TotpRequired,
+    #[error("the one-time code is wrong or was already used")]
+    TotpWrong,
     #[error("missing, invalid or expired token")]
     BadToken,
     #[error("no account named {0}")]
@@ -195,7 +238,9 @@ impl Accounts {
 
     pub fn view(&self, user: &User) -> UserView {
         let now = now_ms();
-        let state = if user.blocked {
+        let state = if user.deactivated {
+            AccountState::Deactivated
+        } else if user.blocked {
             AccountState::Blocked
         } else if self.is_inactive(user, now) {
             AccountState::Inactive
@@ -211,6 +256,9 @@ impl Accounts {
             must_change_password: user.must_change_password,
             password_expires_at_ms: self.password_expiry(user),
             last_active_ms: user.last_active_ms,
+            last_login_ms: user.last_login_ms,
+            totp: user.totp_secret.is_some(),
+            language: user.language.clone(),
         }
     }
 
@@ -248,6 +296,11 @@ impl Accounts {
             password_changed_ms: now,
             must_change_password: false,
             session_epoch: 0,
+            deactivated: false,
+            language: None,
+            totp_secret: None,
+            totp_last_step: 0,
+            last_login_ms: None,
         };
         self.journal.write(true, |batch, app| {
             if self.load(username)?.is_some() {
@@ -283,53 +336,93 @@ impl Accounts {
         })
     }
 
-    /// Checks a password and opens a session; counts failures and blocks (A2).
-    pub fn login(&self, username: &str, password: &str) -> Result<Login, AccountError> {
+    /// Checks a password and opens an API session; counts failures and blocks (A2).
+    pub fn login(&self, username: &str, password: &str, totp: Option<&str>) -> Result<Login, AccountError> {
+        self.login_with(username, password, totp, false)
+    }
+
+    /// Counts a wrong password or one-time code, blocking at the policy's threshold.
+    fn fail_login(&self, user: &mut User, what: &str) -> Result<(), AccountError> {
+        user.failed_logins += 1;
+        let detail = if user.failed_logins >= self.policy.max_failed_logins {
+            user.blocked = true;
+            user.session_epoch += 1;
+            format!("{what} ({}); account blocked", user.failed_logins)
+        } else {
+            format!("{what} ({})", user.failed_logins)
+        };
+        let username = user.username.clone();
+        self.save(user, AuditEvent::new(username, "auth.login", Outcome::Denied).detail(detail))
+    }
+
+    fn deny(&self, username: &str, detail: &str, error: AccountError) -> Result<Login, AccountError> {
+        self.journal.audit(AuditEvent::new(username, "auth.login", Outcome::Denied).detail(detail), true)?;
+        Err(error)
+    }
+
+    /// Checks a password (and the one-time code when the account has a second factor) and opens
+    /// a session: a browser session (idle timeout, CSRF token) or an API token.
+    pub fn login_with(
+        &self,
+        username: &str,
+        password: &str,
+        totp: Option<&str>,
+        browser: bool,
+    ) -> Result<Login, AccountError> {
         let now = now_ms();
         let Some(mut user) = self.load(username)? else {
             // Spend the same time as a real check so that names cannot be probed by timing.
             std::hint::black_box(verify_password(password, decoy_hash()));
-            self.journal.audit(
-                AuditEvent::new(username, "auth.login", Outcome::Denied).detail("unknown user"),
-                true,
-            )?;
-            return Err(AccountError::BadCredentials);
+            return self.deny(username, "unknown user", AccountError::BadCredentials);
         };
+        if user.deactivated {
+            return self.deny(username, "deactivated", AccountError::Deactivated);
+        }
         if user.blocked {
-            self.journal
-                .audit(AuditEvent::new(username, "auth.login", Outcome::Denied).detail("blocked"), true)?;
-            return Err(AccountError::Blocked(self.policy.max_failed_logins));
+            return self.deny(username, "blocked", AccountError::Blocked(self.policy.max_failed_logins));
         }
         if self.is_inactive(&user, now) {
-            self.journal
-                .audit(AuditEvent::new(username, "auth.login", Outcome::Denied).detail("inactive"), true)?;
-            return Err(AccountError::Inactive(self.policy.inactivity_days));
+            return self.deny(username, "inactive", AccountError::Inactive(self.policy.inactivity_days));
         }
         if !verify_password(password, &user.password_hash) {
-            user.failed_logins += 1;
-            let detail = if user.failed_logins >= self.policy.max_failed_logins {
-                user.blocked = true;
-                user.session_epoch += 1;
-                format!("wrong password ({}); account blocked", user.failed_logins)
-            } else {
-                format!("wrong password ({})", user.failed_logins)
-            };
-            self.save(&user, AuditEvent::new(username, "auth.login", Outcome::Denied).detail(detail))?;
+            self.fail_login(&mut user, "wrong password")?;
             return Err(AccountError::BadCredentials);
+        }
+        if let Some(secret) = user.totp_secret.clone() {
+            let Some(code) = totp.map(str::trim).filter(|c| !c.is_empty()) else {
+                return self.deny(username, "one-time code missing", AccountError::TotpRequired);
+            };
+            match totp::accept(&secret, username, code, user.totp_last_step) {
+                Some(step) => user.totp_last_step = step,
+                None => {
+                    self.fail_login(&mut user, "wrong one-time code")?;
+                    return Err(AccountError::TotpWrong);
+                }
+            }
         }
         user.failed_logins = 0;
         user.last_active_ms = now;
+        user.last_login_ms = Some(now);
         let expires_at_ms = now + i64::from(self.policy.token_ttl_minutes) * 60_000;
         let token = random_string(32)?;
-        let session =
-            Session { username: username.to_owned(), epoch: user.session_epoch, expires_ms: expires_at_ms };
+        let csrf = if browser { Some(random_string(32)?) } else { None };
+        let session = Session {
+            username: username.to_owned(),
+            epoch: user.session_epoch,
+            expires_ms: expires_at_ms,
+            idle_ms: browser.then_some(i64::from(self.policy.session_idle_minutes) * 60_000),
+            last_seen_ms: now,
+            csrf: csrf.clone(),
+        };
         let password_expiry = self.password_expiry(&user);
         let expired = password_expiry.is_some_and(|e| e <= now);
         let change_required = user.must_change_password || expired;
+        let notice_ms = i64::from(self.policy.password_notice_days) * DAY_MS;
         self.journal.write(true, |batch, app| {
             batch.put(Cf::Users, username.as_bytes(), &value::encode(&user)?);
             batch.put(Cf::Sessions, &token_key(&token), &value::encode(&session)?);
-            app.audit(batch, AuditEvent::new(username, "auth.login", Outcome::Ok))?;
+            let kind = if browser { "browser session" } else { "token" };
+            app.audit(batch, AuditEvent::new(username, "auth.login", Outcome::Ok).detail(kind))?;
             Ok::<_, AccountError>(())
         })?;
         Ok(Login {
@@ -337,12 +430,19 @@ impl Accounts {
             expires_at_ms,
             role: user.role,
             password_change_required: change_required,
-            password_expires_at_ms: password_expiry.filter(|e| *e - now <= 14 * DAY_MS),
+            password_expires_at_ms: password_expiry.filter(|e| *e - now <= notice_ms),
+            csrf,
         })
     }
 
     /// Resolves a bearer token to its account.
     pub fn authenticate(&self, token: &str) -> Result<Principal, AccountError> {
+        self.authenticate_session(token).map(|(principal, _)| principal)
+    }
+
+    /// Resolves a token to its account and, for a browser session, its CSRF token; a browser
+    /// session idle for longer than the policy ends.
+    pub fn authenticate_session(&self, token: &str) -> Result<(Principal, Option<String>), AccountError> {
         if token.is_empty() || token.len() > 256 {
             return Err(AccountError::BadToken);
         }
@@ -352,19 +452,37 @@ impl Accounts {
             None => return Err(AccountError::BadToken),
         };
         let now = now_ms();
-        if session.expires_ms <= now {
+        let idle = session.idle_ms.is_some_and(|idle| now - session.last_seen_ms > idle);
+        if session.expires_ms <= now || idle {
+            let mut batch = self.journal.store().batch();
+            batch.delete(Cf::Sessions, &key);
+            batch.commit(false)?;
             return Err(AccountError::BadToken);
         }
         let user = self.load(&session.username)?.ok_or(AccountError::BadToken)?;
-        if user.blocked || user.session_epoch != session.epoch {
+        if user.blocked || user.deactivated || user.session_epoch != session.epoch {
             return Err(AccountError::BadToken);
         }
+        if session.idle_ms.is_some() && now - session.last_seen_ms > TOUCH_EVERY_MS {
+            let touched = Session { last_seen_ms: now, ..session.clone() };
+            let mut batch = self.journal.store().batch();
+            batch.put(Cf::Sessions, &key, &value::encode(&touched)?);
+            batch.commit(false)?;
+        }
         let expired = self.password_expiry(&user).is_some_and(|e| e <= now);
-        Ok(Principal {
+        let principal = Principal {
             username: user.username,
             role: user.role,
             must_change_password: user.must_change_password || expired,
-        })
+        };
+        Ok((principal, session.csrf))
+    }
+
+    /// When the account's password expires, if within the notice period (or past).
+    pub fn password_notice(&self, username: &str) -> Result<Option<i64>, AccountError> {
+        let Some(user) = self.load(username)? else { return Ok(None) };
+        let notice_ms = i64::from(self.policy.password_notice_days) * DAY_MS;
+        Ok(self.password_expiry(&user).filter(|e| *e - now_ms() <= notice_ms))
     }
 
     /// Ends a session.
@@ -415,6 +533,8 @@ impl Accounts {
         user.password_hash = hash_password(&new_password)?;
         user.password_changed_ms = now_ms();
         user.must_change_password = true;
+        // Whoever lost their password may have lost their second factor too: they enrol again.
+        user.totp_secret = None;
         user.blocked = false;
         user.failed_logins = 0;
         user.last_active_ms = now_ms();
@@ -458,90 +578,4 @@ fn decoy_hash() -> &'static str {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::store::Store;
-
-    fn accounts(policy: AuthConfig) -> Result<(tempfile::TempDir, Accounts), Box<dyn std::error::Error>> {
-        let dir = tempfile::tempdir()?;
-        let store = Store::open(&dir.path().join("db"), true)?;
-        let journal = Arc::new(Journal::open(store, "NL")?);
-        Ok((dir, Accounts::new(journal, policy)))
-    }
-
-    fn operator() -> Principal {
-        Principal { username: "cli".into(), role: Role::Administrator, must_change_password: false }
-    }
-
-    fn age(accounts: &Accounts, username: &str, days: i64) -> Result<(), Box<dyn std::error::Error>> {
-        let mut user = accounts.load(username)?.ok_or("no user")?;
-        user.last_active_ms -= days * DAY_MS;
-        user.password_changed_ms -= days * DAY_MS;
-        accounts.save(&user, AuditEvent::new("test", "test.age", Outcome::Ok))?;
-        Ok(())
-    }
-
-    #[test]
-    fn an_account_unused_for_longer_than_the_policy_is_inactive_until_reactivated()
-    -> Result<(), Box<dyn std::error::Error>> {
-        let (_dir, accounts) =
-            accounts(AuthConfig { inactivity_days: 30, ..ncen_config::Config::default().auth })?;
-        accounts.create(&operator(), "officer", Role::Officer, "a long enough password", None)?;
-        age(&accounts, "officer", 29)?;
-        accounts.login("officer", "a long enough password")?;
-        age(&accounts, "officer", 31)?;
-        assert!(matches!(
-            accounts.login("officer", "a long enough password"),
-            Err(AccountError::Inactive(30))
-        ));
-        assert_eq!(accounts.list()?[0].state, AccountState::Inactive);
-        accounts.unblock(&operator(), "officer")?;
-        accounts.login("officer", "a long enough password")?;
-        Ok(())
-    }
-
-    #[test]
-    fn inactivity_zero_never_inactivates_and_block_threshold_is_configurable()
-    -> Result<(), Box<dyn std::error::Error>> {
-        let policy =
-            AuthConfig { inactivity_days: 0, max_failed_logins: 5, ..ncen_config::Config::default().auth };
-        let (_dir, accounts) = accounts(policy)?;
-        accounts.create(&operator(), "analyst", Role::Analyst, "a long enough password", None)?;
-        age(&accounts, "analyst", 3650)?;
-        for _ in 0..4 {
-            assert!(matches!(accounts.login("analyst", "wrong"), Err(AccountError::BadCredentials)));
-        }
-        accounts.login("analyst", "a long enough password")?;
-        for _ in 0..5 {
-            let _ = accounts.login("analyst", "wrong");
-        }
-        assert!(matches!(accounts.login("analyst", "a long enough password"), Err(AccountError::Blocked(5))));
-        Ok(())
-    }
-
-    #[test]
-    fn an_expired_password_must_be_changed_and_expiry_is_announced() -> Result<(), Box<dyn std::error::Error>>
-    {
-        let policy = AuthConfig {
-            password_max_age_days: 90,
-            inactivity_days: 0,
-            ..ncen_config::Config::default().auth
-        };
-        let (_dir, accounts) = accounts(policy)?;
-        accounts.create(&operator(), "officer", Role::Officer, "a long enough password", None)?;
-        let fresh = accounts.login("officer", "a long enough password")?;
-        assert!(fresh.password_expires_at_ms.is_none(), "no warning far from expiry");
-        age(&accounts, "officer", 80)?;
-        let soon = accounts.login("officer", "a long enough password")?;
-        assert!(soon.password_expires_at_ms.is_some(), "a warning within 14 days of expiry");
-        assert!(!soon.password_change_required);
-        age(&accounts, "officer", 11)?;
-        let expired = accounts.login("officer", "a long enough password")?;
-        assert!(expired.password_change_required);
-        assert!(accounts.authenticate(&expired.token)?.must_change_password);
-        let me = accounts.authenticate(&expired.token)?;
-        accounts.change_password(&me, "a long enough password", "another long password")?;
-        assert!(!accounts.authenticate(&expired.token)?.must_change_password);
-        Ok(())
-    }
-}
+mod tests;

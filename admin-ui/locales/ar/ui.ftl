@@ -1,0 +1,297 @@
+## واجهة الويب الخاصة بالعقدة. المتغيرات: $admin رمز الإدارة (NL، WCO)، و$user اسم المستخدم.
+
+app-name = nCEN
+app-title = nCEN · { $admin }
+role-hub = العقدة المركزية لـ WCO
+role-national = عقدة وطنية
+footer = nCEN · شبكة الإنفاذ الجمركي
+
+## التنقل
+
+nav-dashboard = لوحة المعلومات
+nav-peers = العقد النظيرة
+nav-agreements = الاتفاقات
+nav-users = المستخدمون
+nav-audit = سجل التدقيق
+nav-account = حسابي
+nav-logout = تسجيل الخروج
+nav-language = اللغة
+nav-skip = الانتقال إلى المحتوى
+action-change = تغيير
+
+## الأدوار
+
+role-administrator = مسؤول النظام
+role-national_contact_point = نقطة الاتصال الوطنية
+role-officer = موظف جمركي
+role-analyst = محلل
+role-auditor = مدقق
+
+## تسجيل الدخول
+
+login-title = تسجيل الدخول
+login-intro = سجّل الدخول إلى عقدة { $admin } باستخدام الحساب الذي منحتك إياه نقطة الاتصال الوطنية.
+login-username = اسم المستخدم
+login-password = كلمة المرور
+login-totp = رمز لمرة واحدة
+login-totp-hint = الأرقام الستة التي يعرضها تطبيق المصادقة لهذا الحساب.
+login-submit = دخول
+login-failed = اسم المستخدم أو كلمة المرور غير صحيحة.
+login-blocked = حُظر هذا الحساب بعد { $count } من المحاولات الخاطئة لإدخال كلمة المرور. اطلب من نقطة الاتصال الوطنية رفع الحظر عنه.
+login-inactive = أصبح هذا الحساب غير نشط لعدم استخدامه مدة { $days } يومًا. اطلب من نقطة الاتصال الوطنية إعادة تنشيطه.
+login-deactivated = هذا الحساب معطَّل. يُرجى الرجوع إلى نقطة الاتصال الوطنية.
+login-totp-required = أدخل الرمز لمرة واحدة من تطبيق المصادقة.
+login-totp-wrong = الرمز لمرة واحدة غير صحيح أو انتهت صلاحيته.
+login-logged-out = تم تسجيل خروجك.
+login-expired = انتهت جلستك. يُرجى تسجيل الدخول مجددًا.
+
+## إشعارات تظهر في كل صفحة
+
+notice-password-expires = تنتهي صلاحية كلمة المرور الخاصة بك في { $date }. غيّرها من صفحة «حسابي» قبل ذلك التاريخ.
+notice-password-change-required = يجب عليك اختيار كلمة مرور جديدة قبل المتابعة.
+notice-saved = تم الحفظ.
+
+## الأخطاء
+
+error-title = حدث خطأ ما
+error-forbidden-title = غير مسموح
+error-forbidden = لا يجيز دورك ({ $role }) فتح هذه الصفحة أو تنفيذ هذا الإجراء.
+error-not-found-title = غير موجود
+error-not-found = لا توجد صفحة بهذا العنوان.
+error-csrf = انتهت صلاحية هذا النموذج أو أنه لم يصدر عن هذا الموقع. أعد تحميل الصفحة وحاول مرة أخرى.
+error-internal = تعذّر على العقدة إتمام هذه العملية. تجد التفاصيل في سجلها.
+error-network-off = تعمل هذه العقدة دون اتصال بالشبكة: العقد النظيرة والاتفاقات غير متاحة.
+error-back = العودة إلى لوحة المعلومات
+
+## التحقق من صحة النموذج، بجوار الحقل
+
+field-required = حقل إلزامي.
+field-too-long = الحد الأقصى { $max } من الأحرف.
+field-bad-administration = استخدم رمز البلد المكوَّن من حرفين وفق ISO، مثل BE.
+field-bad-peer-id = ليس معرّف PeerId: يبدأ بـ 12D3KooW ويقدّمه مسؤول نظام العقدة الأخرى.
+field-bad-address = ليس عنوان libp2p، مثل /ip4/192.0.2.20/tcp/4001.
+field-bad-date = استخدم تاريخًا بصيغة 2026-12-31.
+field-date-order = يجب أن يكون بعد تاريخ البدء.
+field-choose-kind = اختر نوعًا واحدًا على الأقل من السجلات.
+field-bad-username = من 3 إلى 64 من الأحرف اللاتينية الصغيرة أو الأرقام أو النقاط أو الشَّرطات أو الشَّرطات السفلية.
+field-username-taken = اسم المستخدم هذا محجوز بالفعل.
+field-password-length = الحد الأدنى { $min } من الأحرف.
+field-password-mismatch = كلمتا المرور غير متطابقتين.
+field-password-same = يجب أن تختلف عن كلمة المرور الحالية.
+field-password-wrong = هذه ليست كلمة المرور الحالية الخاصة بك.
+field-bad-totp = ستة أرقام من تطبيق المصادقة.
+field-not-allowed = لا يحق لك منح هذا الدور.
+field-server = { $message }
+
+## لوحة المعلومات
+
+dash-title = لوحة المعلومات
+dash-identity = هذه العقدة
+dash-administration = الإدارة
+dash-node-role = الدور
+dash-peer-id = PeerId
+dash-public-key = المفتاح العام (Ed25519)
+dash-listening = عناوين الاستماع
+dash-version = الإصدار
+dash-hub = العقدة المركزية لـ WCO
+dash-hub-none = لم تُهيَّأ عقدة مركزية: تتبادل هذه العقدة البيانات مع العقد النظيرة المذكورة أدناه فقط.
+dash-hub-self = هذه العقدة هي العقدة المركزية لـ WCO.
+dash-connected = متصلة
+dash-disconnected = غير متصلة
+dash-peers = العقد النظيرة والنسخ المتماثل
+dash-no-peers = لا توجد عقد نظيرة بعد. يضيفها مسؤول النظام من صفحة «العقد النظيرة».
+dash-records = السجلات المحفوظة حسب المصدر
+dash-no-records = لا توجد سجلات بعد.
+dash-seizures = الضبطيات
+dash-suspects = المشتبه بهم
+dash-companies = الشركات
+dash-own = { $admin } (هذه العقدة)
+dash-revisions = مراجعات السجلات الموقَّعة
+dash-audit-entries = قيود سجل التدقيق
+dash-agreements-active = الاتفاقات السارية
+dash-agreements-waiting = مقترحات بانتظار ردك
+
+## العقد النظيرة
+
+peers-title = العقد النظيرة
+peers-intro = العقد النظيرة هي العقد الأخرى التي تتواصل معها هذه العقدة. لا تقبل العقدة الاتصال إلا من عقدها النظيرة ومن العقدة المركزية ومن الأعضاء المدرجين في دليل العقدة المركزية، ولا تتبادل السجلات إلا بموجب اتفاق سارٍ.
+peers-administration = الإدارة
+peers-peer-id = PeerId
+peers-addresses = العناوين
+peers-source = المصدر
+peers-source-peers = أُضيفت هنا
+peers-source-directory = دليل العقدة المركزية
+peers-source-hub = العقدة المركزية
+peers-state = الاتصال
+peers-last-seen = آخر ظهور
+peers-never = لم تظهر قط
+peers-lag-in = بانتظار الوصول
+peers-lag-out = بانتظار الإرسال
+peers-lag-unknown = غير معروف
+peers-none = لا توجد عقد نظيرة بعد.
+peers-add = إضافة عقدة نظيرة
+peers-add-help = اطلب من مسؤول نظام العقدة لدى الإدارة الأخرى معرّف PeerId الخاص بها وعنوانها.
+peers-address-help = عنوان واحد في كل سطر، مثل /ip4/192.0.2.20/tcp/4001
+peers-submit = إضافة
+peers-remove = إزالة
+peers-remove-confirm = هل تريد إزالة { $admin } من العقد النظيرة لهذه العقدة؟ تبقى السجلات المستلمة سابقًا محفوظة، ولن يجري أي تبادل آخر ما لم تكن مدرجة في دليل العقدة المركزية.
+peers-added = أُضيفت العقدة النظيرة { $admin }.
+peers-removed = أُزيلت العقدة النظيرة { $admin }.
+peers-pull = السحب الآن
+peers-pulled = استُلم { $count } من القيود من { $admin }.
+peers-pull-failed = تعذّر الوصول إلى { $admin }: { $message }
+
+## الاتفاقات
+
+agr-title = الاتفاقات
+agr-intro = الاتفاق هو الأساس القانوني لتبادل السجلات مع إدارة أخرى واحدة. توقّعه العقدة المقترِحة، وتوقّعه العقدة الأخرى توقيعًا مقابلًا، ويجوز لأيٍّ منهما إلغاؤه في أي وقت.
+agr-incoming = مقترحات بانتظار ردك
+agr-outgoing = مقترحاتك بانتظار الرد
+agr-current = الاتفاقات السارية
+agr-past = المنتهية والمرفوضة وغير السارية بعد
+agr-none = لا يوجد.
+agr-peer = مع
+agr-legal-basis = الأساس القانوني
+agr-scope = نطاق التبادل
+agr-validity = مدة السريان
+agr-valid-from = من
+agr-valid-until = حتى (اختياري)
+agr-open-ended = غير محدد المدة
+agr-state = الحالة
+agr-state-proposed = مقترَح
+agr-state-active = سارٍ
+agr-state-pending = لم يسرِ بعد
+agr-state-expired = منتهي الصلاحية
+agr-state-rejected = مرفوض
+agr-state-revoked = ملغى
+agr-delivered = لدى العقدة الأخرى هذا الإصدار.
+agr-undelivered = لم يُسلَّم بعد إلى العقدة الأخرى؛ سيُرسَل عند اتصالها.
+agr-propose = اقتراح اتفاق
+agr-propose-help = توقّع هذه العقدة على المقترح ويُرسَل إلى العقدة الأخرى، ويقبله مسؤول نظامها أو يرفضه. لا يجري أي تبادل قبل قبوله.
+agr-kinds = السجلات
+agr-kind-seizures = الضبطيات
+agr-kind-suspects = المشتبه بهم
+agr-kind-companies = الشركات
+agr-direction = الاتجاه
+agr-direction-both = في الاتجاهين
+agr-direction-out = من { $me } إلى الإدارة الأخرى فقط
+agr-direction-in = من الإدارة الأخرى إلى { $me } فقط
+agr-commodities = السلع (للضبطيات فقط)
+agr-commodities-help = اتركه فارغًا ليشمل جميع السلع. تشمل الفئة جميع أنواعها.
+agr-commodities-all = جميع السلع
+agr-flow = { $from } → { $to }: { $what }
+agr-flow-commodities = { $kinds } (ضبطيات { $commodities } فقط)
+agr-nothing-flows = لا يجري أي تبادل.
+agr-submit = التوقيع والاقتراح
+agr-proposed = أُرسل المقترح إلى { $admin }.
+agr-accept = القبول والتوقيع المقابل
+agr-reject = رفض
+agr-revoke = إلغاء…
+agr-reason = السبب (اختياري)
+agr-accepted = قُبل الاتفاق مع { $admin }: يجري تبادل السجلات الآن على النحو المبيَّن.
+agr-rejected = رُفض المقترح الوارد من { $admin }.
+agr-revoked = أُلغي الاتفاق مع { $admin }: لن يجري أي تبادل آخر بموجبه.
+agr-revoke-title = هل تريد إلغاء هذا الاتفاق؟
+agr-revoke-warning = اعتبارًا من لحظة تأكيدك، لن يُنقل أي سجل بين { $a } و{ $b } بموجب هذا الاتفاق في أي من الاتجاهين. ستُبلَّغ العقدة الأخرى فورًا. لا يمكن التراجع عن ذلك: يتطلب أي اتفاق جديد مقترحًا جديدًا وقبولًا جديدًا.
+agr-revoke-confirm = نعم، ألغِه
+agr-cancel = تراجع
+agr-signatures = التوقيعات
+agr-signed-by = موقَّع من { $admin }
+agr-fingerprint = قيمة SHA-256 للتوقيع
+agr-proposed-at = تاريخ الاقتراح
+agr-accepted-at = تاريخ القبول
+agr-rejected-at = تاريخ الرفض
+agr-revoked-at = ألغته إدارة { $admin }
+agr-details = التفاصيل
+agr-id = المعرّف
+agr-no-peers = أضف عقدة نظيرة أولًا: يُبرم الاتفاق مع إدارة معروفة.
+
+## المستخدمون
+
+users-title = المستخدمون
+users-intro = تُحظر الحسابات بعد { $count } من المحاولات الخاطئة لإدخال كلمة المرور، وتصبح غير نشطة بعد { $days } يومًا من عدم الاستخدام، وتنتهي صلاحية كلمات مرورها بعد { $age } يومًا.
+users-username = اسم المستخدم
+users-display-name = الاسم الكامل
+users-role = الدور
+users-state = الحالة
+users-last-login = آخر تسجيل دخول
+users-password-expires = انتهاء صلاحية كلمة المرور
+users-actions = الإجراءات
+users-state-active = نشط
+users-state-blocked = محظور
+users-state-inactive = غير نشط
+users-state-deactivated = معطَّل
+users-must-change = يجب تغيير كلمة المرور
+users-expiring = تنتهي قريبًا
+users-totp = مصادقة ثنائية
+users-create = إنشاء حساب
+users-password = كلمة المرور الأولية
+users-password-help = يجب على المستخدم تغييرها عند أول تسجيل دخول. الحد الأدنى { $min } من الأحرف.
+users-submit = إنشاء الحساب
+users-created = أُنشئ الحساب { $user }.
+users-unblock = رفع الحظر
+users-unblocked = رُفع الحظر عن الحساب { $user }.
+users-reset = إعادة تعيين كلمة المرور
+users-reset-done = كلمة المرور المؤقتة الجديدة للمستخدم { $user }: { $password } — سلّمها إليه شخصيًا؛ فهي لا تُعرض إلا مرة واحدة.
+users-deactivate = تعطيل
+users-deactivated = عُطّل الحساب { $user } وأُنهيت جلساته.
+users-reactivate = إعادة التنشيط
+users-reactivated = أُعيد تنشيط الحساب { $user }.
+users-set-role = تغيير الدور
+users-role-changed = أصبح دور { $user } الآن: { $role }.
+users-none = لا توجد حسابات.
+
+## سجل التدقيق
+
+audit-title = سجل التدقيق
+audit-intro = يُدوَّن هنا كل تسجيل دخول، وكل تغيير في الحسابات، وكل كتابة للسجلات وقراءة لها، وكل تبادل مع عقدة أخرى، ويرتبط كل قيد بالقيد السابق له عبر قيمة التجزئة الخاصة به.
+audit-seq = الرقم
+audit-time = الوقت
+audit-actor = المنفِّذ
+audit-action = الإجراء
+audit-outcome = النتيجة
+audit-target = الهدف
+audit-detail = التفاصيل
+audit-filter = تصفية
+audit-filter-actor = المنفِّذ
+audit-filter-action = الإجراء يبدأ بـ
+audit-filter-outcome = النتيجة
+audit-filter-any = الكل
+audit-filter-from = من
+audit-filter-to = إلى
+audit-apply = تطبيق
+audit-older = القيود الأقدم
+audit-newer = أحدث القيود
+audit-none = لا توجد قيود مطابقة.
+audit-verify = التحقق من السلسلة
+audit-valid = السلسلة سليمة: عدد القيود { $count }، وقيمة التجزئة الأخيرة { $hash }.
+audit-invalid = السلسلة منقطعة: { $problem }
+audit-outcome-ok = ناجح
+audit-outcome-denied = مرفوض
+audit-outcome-failed = فاشل
+
+## حسابي
+
+account-title = حسابي
+account-profile = الملف الشخصي
+account-language = اللغة
+account-language-help = لغة الصفحات وتسميات قوائم الرموز، وطريقة عرض التواريخ والأرقام.
+account-language-saved = حُفظت اللغة.
+account-password = تغيير كلمة المرور
+account-current-password = كلمة المرور الحالية
+account-new-password = كلمة المرور الجديدة
+account-repeat-password = تأكيد كلمة المرور الجديدة
+account-password-help = الحد الأدنى { $min } من الأحرف. تنتهي صلاحيتها بعد { $days } يومًا.
+account-password-submit = تغيير كلمة المرور
+account-password-changed = تم تغيير كلمة المرور.
+account-totp = المصادقة الثنائية
+account-totp-off = غير مفعّلة. عند تفعيلها، يُطلب عند تسجيل الدخول أيضًا رمز لمرة واحدة من تطبيق المصادقة.
+account-totp-on = مفعّلة: يُطلب رمز لمرة واحدة عند تسجيل الدخول.
+account-totp-start = إعداد المصادقة الثنائية
+account-totp-scan = امسح هذا الرمز بتطبيق المصادقة، أو أدخل المفتاح يدويًا، ثم اكتب الأرقام الستة التي يعرضها.
+account-totp-key = المفتاح
+account-totp-code = الرمز من التطبيق
+account-totp-enable = تفعيل
+account-totp-enabled = فُعّلت المصادقة الثنائية.
+account-totp-disable = إلغاء تفعيل المصادقة الثنائية
+account-totp-disabled = أُلغي تفعيل المصادقة الثنائية.

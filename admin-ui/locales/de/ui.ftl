@@ -1,0 +1,297 @@
+## Die Weboberfläche des Knotens. Platzhalter: $admin ist ein Verwaltungscode (NL, WCO), $user ein Benutzername.
+
+app-name = nCEN
+app-title = nCEN · { $admin }
+role-hub = WCO-Hub
+role-national = Nationaler Knoten
+footer = nCEN · Customs Enforcement Network
+
+## Navigation
+
+nav-dashboard = Übersicht
+nav-peers = Partnerknoten
+nav-agreements = Vereinbarungen
+nav-users = Benutzer
+nav-audit = Prüfprotokoll
+nav-account = Mein Konto
+nav-logout = Abmelden
+nav-language = Sprache
+nav-skip = Zum Inhalt springen
+action-change = Ändern
+
+## Rollen
+
+role-administrator = Administrator
+role-national_contact_point = Nationale Kontaktstelle
+role-officer = Zollbeamter
+role-analyst = Analyst
+role-auditor = Prüfer
+
+## Anmeldung
+
+login-title = Anmelden
+login-intro = Melden Sie sich beim Knoten { $admin } mit dem Konto an, das Sie von Ihrer nationalen Kontaktstelle erhalten haben.
+login-username = Benutzername
+login-password = Passwort
+login-totp = Einmalcode
+login-totp-hint = Die sechs Ziffern, die Ihre Authenticator-App für dieses Konto anzeigt.
+login-submit = Anmelden
+login-failed = Falscher Benutzername oder falsches Passwort.
+login-blocked = Dieses Konto wurde nach { $count } falschen Passworteingaben gesperrt. Bitten Sie Ihre nationale Kontaktstelle, es zu entsperren.
+login-inactive = Dieses Konto wurde nach { $days } Tagen ohne Nutzung inaktiviert. Bitten Sie Ihre nationale Kontaktstelle, es zu reaktivieren.
+login-deactivated = Dieses Konto ist deaktiviert. Wenden Sie sich an Ihre nationale Kontaktstelle.
+login-totp-required = Geben Sie den Einmalcode aus Ihrer Authenticator-App ein.
+login-totp-wrong = Der Einmalcode ist falsch oder abgelaufen.
+login-logged-out = Sie sind abgemeldet.
+login-expired = Ihre Sitzung ist beendet. Melden Sie sich erneut an.
+
+## Hinweise auf jeder Seite
+
+notice-password-expires = Ihr Passwort läuft am { $date } ab. Ändern Sie es vorher unter Mein Konto.
+notice-password-change-required = Sie müssen ein neues Passwort wählen, bevor Sie fortfahren.
+notice-saved = Gespeichert.
+
+## Fehler
+
+error-title = Ein Fehler ist aufgetreten
+error-forbidden-title = Nicht zulässig
+error-forbidden = Ihre Rolle ({ $role }) berechtigt nicht dazu, diese Seite zu öffnen oder diese Aktion auszuführen.
+error-not-found-title = Nicht gefunden
+error-not-found = Diese Seite gibt es nicht.
+error-csrf = Dieses Formular ist abgelaufen oder stammt nicht von dieser Website. Laden Sie die Seite neu und versuchen Sie es erneut.
+error-internal = Der Knoten konnte diesen Vorgang nicht abschließen. Einzelheiten stehen in seinem Protokoll.
+error-network-off = Dieser Knoten läuft ohne sein Netzwerk: Partnerknoten und Vereinbarungen sind nicht verfügbar.
+error-back = Zurück zur Übersicht
+
+## Formularprüfung, neben dem Feld
+
+field-required = Pflichtfeld.
+field-too-long = Höchstens { $max } Zeichen.
+field-bad-administration = Verwenden Sie einen zweistelligen ISO-Ländercode wie BE.
+field-bad-peer-id = Keine PeerId: Sie beginnt mit 12D3KooW und wird vom Administrator des anderen Knotens mitgeteilt.
+field-bad-address = Keine libp2p-Adresse wie /ip4/192.0.2.20/tcp/4001.
+field-bad-date = Verwenden Sie ein Datum wie 2026-12-31.
+field-date-order = Muss nach dem Anfangsdatum liegen.
+field-choose-kind = Wählen Sie mindestens eine Art von Datensätzen.
+field-bad-username = 3 bis 64 Kleinbuchstaben, Ziffern, Punkte, Bindestriche oder Unterstriche.
+field-username-taken = Dieser Benutzername ist bereits vergeben.
+field-password-length = Mindestens { $min } Zeichen.
+field-password-mismatch = Die beiden Passwörter stimmen nicht überein.
+field-password-same = Muss sich vom aktuellen Passwort unterscheiden.
+field-password-wrong = Dies ist nicht Ihr aktuelles Passwort.
+field-bad-totp = Sechs Ziffern aus der Authenticator-App.
+field-not-allowed = Sie dürfen diese Rolle nicht vergeben.
+field-server = { $message }
+
+## Übersicht
+
+dash-title = Übersicht
+dash-identity = Dieser Knoten
+dash-administration = Verwaltung
+dash-node-role = Rolle
+dash-peer-id = PeerId
+dash-public-key = Öffentlicher Schlüssel (Ed25519)
+dash-listening = Empfangsbereit unter
+dash-version = Version
+dash-hub = WCO-Hub
+dash-hub-none = Kein Hub konfiguriert: Dieser Knoten tauscht nur mit den unten aufgeführten Partnerknoten Daten aus.
+dash-hub-self = Dieser Knoten ist der WCO-Hub.
+dash-connected = Verbunden
+dash-disconnected = Nicht verbunden
+dash-peers = Partnerknoten und Replikation
+dash-no-peers = Noch keine Partnerknoten. Ein Administrator fügt sie unter Partnerknoten hinzu.
+dash-records = Gespeicherte Datensätze nach Herkunft
+dash-no-records = Noch keine Datensätze.
+dash-seizures = Sicherstellungen
+dash-suspects = Verdächtige
+dash-companies = Unternehmen
+dash-own = { $admin } (dieser Knoten)
+dash-revisions = Signierte Datensatzversionen
+dash-audit-entries = Einträge im Prüfprotokoll
+dash-agreements-active = Aktive Vereinbarungen
+dash-agreements-waiting = Vorschläge, die auf Ihre Antwort warten
+
+## Partnerknoten
+
+peers-title = Partnerknoten
+peers-intro = Partnerknoten sind die anderen Knoten, mit denen dieser Knoten kommuniziert. Ein Knoten nimmt Verbindungen nur von seinen Partnerknoten, vom Hub und von Mitgliedern des Hub-Verzeichnisses an und tauscht Datensätze nur im Rahmen einer aktiven Vereinbarung aus.
+peers-administration = Verwaltung
+peers-peer-id = PeerId
+peers-addresses = Adressen
+peers-source = Bekannt über
+peers-source-peers = Hier hinzugefügt
+peers-source-directory = Hub-Verzeichnis
+peers-source-hub = Hub
+peers-state = Verbindung
+peers-last-seen = Zuletzt gesehen
+peers-never = nie
+peers-lag-in = Eingang ausstehend
+peers-lag-out = Ausgang ausstehend
+peers-lag-unknown = unbekannt
+peers-none = Noch keine Partnerknoten.
+peers-add = Partnerknoten hinzufügen
+peers-add-help = Erfragen Sie PeerId und Adresse beim Knotenadministrator der anderen Verwaltung.
+peers-address-help = Eine pro Zeile, z. B. /ip4/192.0.2.20/tcp/4001
+peers-submit = Hinzufügen
+peers-remove = Entfernen
+peers-remove-confirm = { $admin } aus den Partnerknoten dieses Knotens entfernen? Bereits empfangene Datensätze bleiben erhalten; es findet kein weiterer Austausch statt, sofern der Knoten nicht im Hub-Verzeichnis aufgeführt ist.
+peers-added = Partnerknoten { $admin } hinzugefügt.
+peers-removed = Partnerknoten { $admin } entfernt.
+peers-pull = Jetzt abrufen
+peers-pulled = { $count } Einträge von { $admin } empfangen.
+peers-pull-failed = { $admin } ist nicht erreichbar: { $message }
+
+## Vereinbarungen
+
+agr-title = Vereinbarungen
+agr-intro = Eine Vereinbarung ist die Rechtsgrundlage für den Austausch von Datensätzen mit einer anderen Verwaltung. Sie wird vom vorschlagenden Knoten signiert, vom anderen gegengezeichnet und kann von beiden Seiten jederzeit widerrufen werden.
+agr-incoming = Vorschläge, die auf Ihre Antwort warten
+agr-outgoing = Ihre Vorschläge, die auf eine Antwort warten
+agr-current = Geltende Vereinbarungen
+agr-past = Beendet, abgelehnt und noch nicht gültig
+agr-none = Keine.
+agr-peer = Mit
+agr-legal-basis = Rechtsgrundlage
+agr-scope = Übermittelte Daten
+agr-validity = Gültigkeit
+agr-valid-from = Ab
+agr-valid-until = Bis (optional)
+agr-open-ended = unbefristet
+agr-state = Status
+agr-state-proposed = Vorgeschlagen
+agr-state-active = Aktiv
+agr-state-pending = Noch nicht gültig
+agr-state-expired = Abgelaufen
+agr-state-rejected = Abgelehnt
+agr-state-revoked = Widerrufen
+agr-delivered = Der andere Knoten verfügt über diese Fassung.
+agr-undelivered = Noch nicht an den anderen Knoten zugestellt; sie wird gesendet, sobald er sich verbindet.
+agr-propose = Vereinbarung vorschlagen
+agr-propose-help = Der Vorschlag wird von diesem Knoten signiert und an den anderen Knoten gesendet, dessen Administrator ihn annimmt oder ablehnt. Vor der Annahme werden keine Daten übermittelt.
+agr-kinds = Datensätze
+agr-kind-seizures = Sicherstellungen
+agr-kind-suspects = Verdächtige
+agr-kind-companies = Unternehmen
+agr-direction = Richtung
+agr-direction-both = In beide Richtungen
+agr-direction-out = Nur von { $me } an die andere Verwaltung
+agr-direction-in = Nur von der anderen Verwaltung an { $me }
+agr-commodities = Waren (nur Sicherstellungen)
+agr-commodities-help = Leer lassen für alle Waren. Eine Kategorie umfasst alle ihre Arten.
+agr-commodities-all = alle Waren
+agr-flow = { $from } → { $to }: { $what }
+agr-flow-commodities = { $kinds } (nur Sicherstellungen von { $commodities })
+agr-nothing-flows = Es werden keine Daten übermittelt.
+agr-submit = Signieren und vorschlagen
+agr-proposed = Vorschlag an { $admin } gesendet.
+agr-accept = Annehmen und gegenzeichnen
+agr-reject = Ablehnen
+agr-revoke = Widerrufen…
+agr-reason = Begründung (optional)
+agr-accepted = Vereinbarung mit { $admin } angenommen: Datensätze werden nun wie angezeigt übermittelt.
+agr-rejected = Vorschlag von { $admin } abgelehnt.
+agr-revoked = Vereinbarung mit { $admin } widerrufen: Auf ihrer Grundlage werden keine Daten mehr übermittelt.
+agr-revoke-title = Diese Vereinbarung widerrufen?
+agr-revoke-warning = Ab dem Zeitpunkt Ihrer Bestätigung werden auf Grundlage dieser Vereinbarung keine Datensätze mehr zwischen { $a } und { $b } übermittelt, in keiner Richtung. Der andere Knoten wird sofort benachrichtigt. Dies kann nicht rückgängig gemacht werden: Eine neue Vereinbarung erfordert einen neuen Vorschlag und dessen Annahme.
+agr-revoke-confirm = Ja, widerrufen
+agr-cancel = Abbrechen
+agr-signatures = Signaturen
+agr-signed-by = Signiert von { $admin }
+agr-fingerprint = SHA-256 der Signatur
+agr-proposed-at = Vorgeschlagen
+agr-accepted-at = Angenommen
+agr-rejected-at = Abgelehnt
+agr-revoked-at = Widerrufen von { $admin }
+agr-details = Einzelheiten
+agr-id = Kennung
+agr-no-peers = Fügen Sie zuerst einen Partnerknoten hinzu: Eine Vereinbarung wird mit einer bekannten Verwaltung geschlossen.
+
+## Benutzer
+
+users-title = Benutzer
+users-intro = Konten werden nach { $count } falschen Passworteingaben gesperrt und nach { $days } Tagen ohne Nutzung inaktiviert; ihre Passwörter laufen nach { $age } Tagen ab.
+users-username = Benutzername
+users-display-name = Vollständiger Name
+users-role = Rolle
+users-state = Status
+users-last-login = Letzte Anmeldung
+users-password-expires = Passwort läuft ab
+users-actions = Aktionen
+users-state-active = Aktiv
+users-state-blocked = Gesperrt
+users-state-inactive = Inaktiv
+users-state-deactivated = Deaktiviert
+users-must-change = muss Passwort ändern
+users-expiring = läuft bald ab
+users-totp = Zwei-Faktor
+users-create = Konto anlegen
+users-password = Anfangspasswort
+users-password-help = Der Benutzer muss es bei der ersten Anmeldung ändern. Mindestens { $min } Zeichen.
+users-submit = Konto anlegen
+users-created = Konto { $user } angelegt.
+users-unblock = Entsperren
+users-unblocked = Konto { $user } entsperrt.
+users-reset = Passwort zurücksetzen
+users-reset-done = Neues vorläufiges Passwort für { $user }: { $password } — übergeben Sie es persönlich; es wird nur einmal angezeigt.
+users-deactivate = Deaktivieren
+users-deactivated = Konto { $user } deaktiviert; seine Sitzungen wurden beendet.
+users-reactivate = Reaktivieren
+users-reactivated = Konto { $user } reaktiviert.
+users-set-role = Rolle ändern
+users-role-changed = { $user } hat jetzt die Rolle { $role }.
+users-none = Keine Konten.
+
+## Prüfprotokoll
+
+audit-title = Prüfprotokoll
+audit-intro = Jede Anmeldung, jede Kontoänderung, jedes Schreiben und Lesen eines Datensatzes und jeder Austausch mit einem anderen Knoten wird hier protokolliert; jeder Eintrag ist über seinen Hash mit dem vorherigen verkettet.
+audit-seq = Nr.
+audit-time = Zeit
+audit-actor = Wer
+audit-action = Aktion
+audit-outcome = Ergebnis
+audit-target = Ziel
+audit-detail = Details
+audit-filter = Filtern
+audit-filter-actor = Wer
+audit-filter-action = Aktion beginnt mit
+audit-filter-outcome = Ergebnis
+audit-filter-any = beliebig
+audit-filter-from = Von
+audit-filter-to = Bis
+audit-apply = Anwenden
+audit-older = Ältere Einträge
+audit-newer = Neueste Einträge
+audit-none = Kein Eintrag entspricht den Kriterien.
+audit-verify = Kette prüfen
+audit-valid = Die Kette ist intakt: { $count } Einträge, letzter Hash { $hash }.
+audit-invalid = Die Kette ist unterbrochen: { $problem }
+audit-outcome-ok = ok
+audit-outcome-denied = verweigert
+audit-outcome-failed = fehlgeschlagen
+
+## Mein Konto
+
+account-title = Mein Konto
+account-profile = Profil
+account-language = Sprache
+account-language-help = Die Sprache der Seiten, der Bezeichnungen in Codelisten sowie der Datums- und Zahlenangaben.
+account-language-saved = Sprache gespeichert.
+account-password = Passwort ändern
+account-current-password = Aktuelles Passwort
+account-new-password = Neues Passwort
+account-repeat-password = Neues Passwort wiederholen
+account-password-help = Mindestens { $min } Zeichen. Es läuft nach { $days } Tagen ab.
+account-password-submit = Passwort ändern
+account-password-changed = Passwort geändert.
+account-totp = Zwei-Faktor-Authentifizierung
+account-totp-off = Nicht aktiviert. Wenn sie aktiviert ist, wird bei der Anmeldung zusätzlich ein Einmalcode aus einer Authenticator-App abgefragt.
+account-totp-on = Aktiviert: Bei der Anmeldung wird ein Einmalcode abgefragt.
+account-totp-start = Zwei-Faktor-Authentifizierung einrichten
+account-totp-scan = Scannen Sie diesen Code mit Ihrer Authenticator-App oder geben Sie den Schlüssel manuell ein, und geben Sie dann die sechs angezeigten Ziffern ein.
+account-totp-key = Schlüssel
+account-totp-code = Code aus der App
+account-totp-enable = Aktivieren
+account-totp-enabled = Zwei-Faktor-Authentifizierung aktiviert.
+account-totp-disable = Zwei-Faktor-Authentifizierung deaktivieren
+account-totp-disabled = Zwei-Faktor-Authentifizierung deaktiviert.

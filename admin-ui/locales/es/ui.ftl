@@ -1,0 +1,297 @@
+## Interfaz web del nodo. Placeables: $admin es un código de administración (NL, WCO), $user un nombre de usuario.
+
+app-name = nCEN
+app-title = nCEN · { $admin }
+role-hub = Nodo central WCO
+role-national = Nodo nacional
+footer = nCEN · Customs Enforcement Network
+
+## Navegación
+
+nav-dashboard = Panel
+nav-peers = Pares
+nav-agreements = Acuerdos
+nav-users = Usuarios
+nav-audit = Registro de auditoría
+nav-account = Mi cuenta
+nav-logout = Cerrar sesión
+nav-language = Idioma
+nav-skip = Ir al contenido
+action-change = Cambiar
+
+## Roles
+
+role-administrator = Administrador
+role-national_contact_point = Punto de contacto nacional
+role-officer = Funcionario
+role-analyst = Analista
+role-auditor = Auditor
+
+## Inicio de sesión
+
+login-title = Iniciar sesión
+login-intro = Inicie sesión en el nodo { $admin } con la cuenta que le facilitó su punto de contacto nacional.
+login-username = Nombre de usuario
+login-password = Contraseña
+login-totp = Código de un solo uso
+login-totp-hint = Los seis dígitos que muestra su aplicación de autenticación para esta cuenta.
+login-submit = Iniciar sesión
+login-failed = Nombre de usuario o contraseña incorrectos.
+login-blocked = Esta cuenta se ha bloqueado tras { $count } contraseñas incorrectas. Solicite a su punto de contacto nacional que la desbloquee.
+login-inactive = Esta cuenta ha pasado a estar inactiva tras { $days } días sin uso. Solicite a su punto de contacto nacional que la reactive.
+login-deactivated = Esta cuenta está desactivada. Consulte a su punto de contacto nacional.
+login-totp-required = Introduzca el código de un solo uso de su aplicación de autenticación.
+login-totp-wrong = El código de un solo uso es incorrecto o ha caducado.
+login-logged-out = Ha cerrado la sesión.
+login-expired = Su sesión ha finalizado. Vuelva a iniciar sesión.
+
+## Avisos en todas las páginas
+
+notice-password-expires = Su contraseña caduca el { $date }. Cámbiela antes de esa fecha en Mi cuenta.
+notice-password-change-required = Debe elegir una nueva contraseña antes de continuar.
+notice-saved = Guardado.
+
+## Errores
+
+error-title = Se ha producido un error
+error-forbidden-title = No permitido
+error-forbidden = Su rol ({ $role }) no permite abrir esta página ni realizar esta acción.
+error-not-found-title = No encontrado
+error-not-found = Esta página no existe.
+error-csrf = Este formulario ha caducado o no procede de este sitio. Vuelva a cargar la página e inténtelo de nuevo.
+error-internal = El nodo no ha podido completar esta operación. Los detalles figuran en su registro de eventos.
+error-network-off = Este nodo funciona sin su red: los pares y los acuerdos no están disponibles.
+error-back = Volver al panel
+
+## Validación de formularios, junto al campo
+
+field-required = Obligatorio.
+field-too-long = Como máximo { $max } caracteres.
+field-bad-administration = Utilice un código de país ISO de dos letras, como BE.
+field-bad-peer-id = No es un PeerId: empieza por 12D3KooW y lo facilita el administrador del otro nodo.
+field-bad-address = No es una dirección libp2p como /ip4/192.0.2.20/tcp/4001.
+field-bad-date = Utilice una fecha con el formato 2026-12-31.
+field-date-order = Debe ser posterior a la fecha de inicio.
+field-choose-kind = Elija al menos un tipo de registro.
+field-bad-username = De 3 a 64 letras minúsculas, dígitos, puntos, guiones o guiones bajos.
+field-username-taken = Este nombre de usuario ya está en uso.
+field-password-length = Al menos { $min } caracteres.
+field-password-mismatch = Las dos contraseñas no coinciden.
+field-password-same = Debe ser distinta de la contraseña actual.
+field-password-wrong = Esta no es su contraseña actual.
+field-bad-totp = Los seis dígitos de la aplicación de autenticación.
+field-not-allowed = No puede asignar este rol.
+field-server = { $message }
+
+## Panel
+
+dash-title = Panel
+dash-identity = Este nodo
+dash-administration = Administración
+dash-node-role = Rol
+dash-peer-id = PeerId
+dash-public-key = Clave pública (Ed25519)
+dash-listening = Escuchando en
+dash-version = Versión
+dash-hub = Nodo central WCO
+dash-hub-none = No hay ningún nodo central configurado: este nodo solo realiza intercambios con los pares indicados a continuación.
+dash-hub-self = Este nodo es el nodo central WCO.
+dash-connected = Conectado
+dash-disconnected = No conectado
+dash-peers = Pares y replicación
+dash-no-peers = Aún no hay pares. Un administrador los añade en Pares.
+dash-records = Registros almacenados, por origen
+dash-no-records = Aún no hay registros.
+dash-seizures = Incautaciones
+dash-suspects = Sospechosos
+dash-companies = Empresas
+dash-own = { $admin } (este nodo)
+dash-revisions = Revisiones de registros firmadas
+dash-audit-entries = Entradas del registro de auditoría
+dash-agreements-active = Acuerdos activos
+dash-agreements-waiting = Propuestas pendientes de su respuesta
+
+## Pares
+
+peers-title = Pares
+peers-intro = Los pares son los demás nodos con los que se comunica este nodo. Un nodo solo acepta conexiones de sus pares, del nodo central y de los miembros del directorio del nodo central, y solo intercambia registros en el marco de un acuerdo activo.
+peers-administration = Administración
+peers-peer-id = PeerId
+peers-addresses = Direcciones
+peers-source = Origen
+peers-source-peers = Añadido aquí
+peers-source-directory = Directorio del nodo central
+peers-source-hub = Nodo central
+peers-state = Conexión
+peers-last-seen = Último contacto
+peers-never = nunca
+peers-lag-in = Pendientes de recibir
+peers-lag-out = Pendientes de enviar
+peers-lag-unknown = desconocido
+peers-none = Aún no hay pares.
+peers-add = Añadir un par
+peers-add-help = Solicite al administrador del nodo de la otra administración su PeerId y su dirección.
+peers-address-help = Una por línea, p. ej. /ip4/192.0.2.20/tcp/4001
+peers-submit = Añadir par
+peers-remove = Quitar
+peers-remove-confirm = ¿Quitar { $admin } de los pares de este nodo? Los registros ya recibidos se conservan; no se intercambia nada más, salvo que el directorio del nodo central lo incluya.
+peers-added = Par { $admin } añadido.
+peers-removed = Par { $admin } quitado.
+peers-pull = Recuperar ahora
+peers-pulled = { $count } entradas recibidas de { $admin }.
+peers-pull-failed = No se ha podido contactar con { $admin }: { $message }
+
+## Acuerdos
+
+agr-title = Acuerdos
+agr-intro = Un acuerdo es la base jurídica para intercambiar registros con otra administración. Lo firma el nodo que lo propone, lo refrenda el otro, y cualquiera de los dos puede revocarlo en cualquier momento.
+agr-incoming = Propuestas pendientes de su respuesta
+agr-outgoing = Sus propuestas pendientes de respuesta
+agr-current = Acuerdos en vigor
+agr-past = Finalizados, rechazados y aún no vigentes
+agr-none = Ninguno.
+agr-peer = Con
+agr-legal-basis = Base jurídica
+agr-scope = Datos intercambiados
+agr-validity = Vigencia
+agr-valid-from = Desde
+agr-valid-until = Hasta (opcional)
+agr-open-ended = sin fecha de fin
+agr-state = Estado
+agr-state-proposed = Propuesto
+agr-state-active = Activo
+agr-state-pending = Aún no vigente
+agr-state-expired = Vencido
+agr-state-rejected = Rechazado
+agr-state-revoked = Revocado
+agr-delivered = El otro nodo tiene esta versión.
+agr-undelivered = Aún no entregado al otro nodo; se enviará cuando este se conecte.
+agr-propose = Proponer un acuerdo
+agr-propose-help = La propuesta la firma este nodo y se envía al otro nodo, cuyo administrador la acepta o la rechaza. No se intercambia nada antes de su aceptación.
+agr-kinds = Registros
+agr-kind-seizures = Incautaciones
+agr-kind-suspects = Sospechosos
+agr-kind-companies = Empresas
+agr-direction = Sentido
+agr-direction-both = En ambos sentidos
+agr-direction-out = Solo de { $me } a la otra administración
+agr-direction-in = Solo de la otra administración a { $me }
+agr-commodities = Mercancías (solo incautaciones)
+agr-commodities-help = Déjelo vacío para incluir todas las mercancías. Una categoría incluye todos sus tipos.
+agr-commodities-all = todas las mercancías
+agr-flow = { $from } → { $to }: { $what }
+agr-flow-commodities = { $kinds } (solo incautaciones de { $commodities })
+agr-nothing-flows = No se intercambia nada.
+agr-submit = Firmar y proponer
+agr-proposed = Propuesta enviada a { $admin }.
+agr-accept = Aceptar y refrendar
+agr-reject = Rechazar
+agr-revoke = Revocar…
+agr-reason = Motivo (opcional)
+agr-accepted = Acuerdo con { $admin } aceptado: los registros se intercambian ahora según lo indicado.
+agr-rejected = Propuesta de { $admin } rechazada.
+agr-revoked = Acuerdo con { $admin } revocado: ya no se intercambia nada en virtud de él.
+agr-revoke-title = ¿Revocar este acuerdo?
+agr-revoke-warning = Desde el momento en que lo confirme, no se intercambiará ningún registro entre { $a } y { $b } en virtud de este acuerdo, en ninguno de los dos sentidos. Se informa de inmediato al otro nodo. Esta acción no se puede deshacer: un nuevo acuerdo requiere una nueva propuesta y su aceptación.
+agr-revoke-confirm = Sí, revocarlo
+agr-cancel = Cancelar
+agr-signatures = Firmas
+agr-signed-by = Firmado por { $admin }
+agr-fingerprint = SHA-256 de la firma
+agr-proposed-at = Propuesto
+agr-accepted-at = Aceptado
+agr-rejected-at = Rechazado
+agr-revoked-at = Revocado por { $admin }
+agr-details = Detalles
+agr-id = Identificador
+agr-no-peers = Añada primero un par: los acuerdos se celebran con una administración conocida.
+
+## Usuarios
+
+users-title = Usuarios
+users-intro = Las cuentas se bloquean tras { $count } contraseñas incorrectas, pasan a estar inactivas tras { $days } días sin uso, y sus contraseñas caducan a los { $age } días.
+users-username = Nombre de usuario
+users-display-name = Nombre completo
+users-role = Rol
+users-state = Estado
+users-last-login = Último acceso
+users-password-expires = Caducidad de la contraseña
+users-actions = Acciones
+users-state-active = Activa
+users-state-blocked = Bloqueada
+users-state-inactive = Inactiva
+users-state-deactivated = Desactivada
+users-must-change = debe cambiar la contraseña
+users-expiring = caduca pronto
+users-totp = dos factores
+users-create = Crear una cuenta
+users-password = Contraseña inicial
+users-password-help = El usuario debe cambiarla en su primer inicio de sesión. Al menos { $min } caracteres.
+users-submit = Crear cuenta
+users-created = Cuenta { $user } creada.
+users-unblock = Desbloquear
+users-unblocked = Cuenta { $user } desbloqueada.
+users-reset = Restablecer contraseña
+users-reset-done = Nueva contraseña temporal para { $user }: { $password }. Entréguesela en persona; solo se muestra una vez.
+users-deactivate = Desactivar
+users-deactivated = Cuenta { $user } desactivada; sus sesiones se han cerrado.
+users-reactivate = Reactivar
+users-reactivated = Cuenta { $user } reactivada.
+users-set-role = Cambiar rol
+users-role-changed = { $user } tiene ahora el rol { $role }.
+users-none = No hay cuentas.
+
+## Registro de auditoría
+
+audit-title = Registro de auditoría
+audit-intro = Aquí se anotan cada inicio de sesión, cada cambio de cuenta, cada escritura y lectura de registros y cada intercambio con otro nodo; cada entrada está encadenada a la anterior mediante su hash.
+audit-seq = N.º
+audit-time = Fecha y hora
+audit-actor = Autor
+audit-action = Acción
+audit-outcome = Resultado
+audit-target = Objeto
+audit-detail = Detalle
+audit-filter = Filtrar
+audit-filter-actor = Autor
+audit-filter-action = La acción empieza por
+audit-filter-outcome = Resultado
+audit-filter-any = cualquiera
+audit-filter-from = Desde
+audit-filter-to = Hasta
+audit-apply = Aplicar
+audit-older = Entradas anteriores
+audit-newer = Entradas más recientes
+audit-none = Ninguna entrada coincide.
+audit-verify = Verificar la cadena
+audit-valid = La cadena está intacta: { $count } entradas, hash final { $hash }.
+audit-invalid = La cadena está rota: { $problem }
+audit-outcome-ok = correcto
+audit-outcome-denied = denegado
+audit-outcome-failed = fallido
+
+## Mi cuenta
+
+account-title = Mi cuenta
+account-profile = Perfil
+account-language = Idioma
+account-language-help = El idioma de las páginas, de las etiquetas de las listas de códigos, de las fechas y de los números.
+account-language-saved = Idioma guardado.
+account-password = Cambiar la contraseña
+account-current-password = Contraseña actual
+account-new-password = Nueva contraseña
+account-repeat-password = Repita la nueva contraseña
+account-password-help = Al menos { $min } caracteres. Caduca a los { $days } días.
+account-password-submit = Cambiar contraseña
+account-password-changed = Contraseña cambiada.
+account-totp = Autenticación de dos factores
+account-totp-off = No activada. Si se activa, al iniciar sesión también se solicita un código de un solo uso de una aplicación de autenticación.
+account-totp-on = Activada: al iniciar sesión se solicita un código de un solo uso.
+account-totp-start = Configurar la autenticación de dos factores
+account-totp-scan = Escanee este código con su aplicación de autenticación, o introduzca la clave manualmente, y escriba los seis dígitos que muestre.
+account-totp-key = Clave
+account-totp-code = Código de la aplicación
+account-totp-enable = Activar
+account-totp-enabled = Autenticación de dos factores activada.
+account-totp-disable = Desactivar la autenticación de dos factores
+account-totp-disabled = Autenticación de dos factores desactivada.

@@ -1,0 +1,297 @@
+## A interface web do nó. Placeables: $admin é um código de administração (NL, WCO), $user um nome de utilizador.
+
+app-name = nCEN
+app-title = nCEN · { $admin }
+role-hub = Nó central da WCO
+role-national = Nó nacional
+footer = nCEN · Customs Enforcement Network
+
+## Navegação
+
+nav-dashboard = Painel
+nav-peers = Pares
+nav-agreements = Acordos
+nav-users = Utilizadores
+nav-audit = Registo de auditoria
+nav-account = A minha conta
+nav-logout = Terminar sessão
+nav-language = Idioma
+nav-skip = Saltar para o conteúdo
+action-change = Alterar
+
+## Funções
+
+role-administrator = Administrador
+role-national_contact_point = Ponto de contacto nacional
+role-officer = Funcionário aduaneiro
+role-analyst = Analista
+role-auditor = Auditor
+
+## Início de sessão
+
+login-title = Iniciar sessão
+login-intro = Inicie sessão no nó { $admin } com a conta que o seu ponto de contacto nacional lhe atribuiu.
+login-username = Nome de utilizador
+login-password = Palavra-passe
+login-totp = Código de utilização única
+login-totp-hint = Os seis dígitos que a sua aplicação de autenticação mostra para esta conta.
+login-submit = Iniciar sessão
+login-failed = Nome de utilizador ou palavra-passe incorretos.
+login-blocked = Esta conta foi bloqueada após { $count } palavras-passe erradas. Peça ao seu ponto de contacto nacional que a desbloqueie.
+login-inactive = Esta conta foi inativada após { $days } dias sem utilização. Peça ao seu ponto de contacto nacional que a reative.
+login-deactivated = Esta conta está desativada. Contacte o seu ponto de contacto nacional.
+login-totp-required = Introduza o código de utilização única da sua aplicação de autenticação.
+login-totp-wrong = O código de utilização única está errado ou expirou.
+login-logged-out = Terminou a sessão.
+login-expired = A sua sessão terminou. Inicie sessão novamente.
+
+## Avisos em todas as páginas
+
+notice-password-expires = A sua palavra-passe expira em { $date }. Altere-a em A minha conta antes dessa data.
+notice-password-change-required = Tem de escolher uma nova palavra-passe antes de continuar.
+notice-saved = Guardado.
+
+## Erros
+
+error-title = Ocorreu um erro
+error-forbidden-title = Não autorizado
+error-forbidden = A sua função ({ $role }) não permite abrir esta página nem realizar esta ação.
+error-not-found-title = Não encontrado
+error-not-found = Esta página não existe.
+error-csrf = Este formulário expirou ou não provém deste sítio. Recarregue a página e tente novamente.
+error-internal = O nó não conseguiu concluir esta operação. Os pormenores constam do respetivo registo.
+error-network-off = Este nó está a funcionar sem a sua rede: os pares e os acordos não estão disponíveis.
+error-back = Voltar ao painel
+
+## Validação de formulários, junto ao campo
+
+field-required = Obrigatório.
+field-too-long = No máximo { $max } caracteres.
+field-bad-administration = Utilize um código de país ISO de duas letras, como BE.
+field-bad-peer-id = Não é um PeerId: começa por 12D3KooW e é fornecido pelo administrador do outro nó.
+field-bad-address = Não é um endereço libp2p, como /ip4/192.0.2.20/tcp/4001.
+field-bad-date = Utilize uma data como 2026-12-31.
+field-date-order = Tem de ser posterior à data de início.
+field-choose-kind = Escolha pelo menos um tipo de registo.
+field-bad-username = De 3 a 64 letras minúsculas, algarismos, pontos, hífenes ou sublinhados.
+field-username-taken = Este nome de utilizador já está a ser utilizado.
+field-password-length = Pelo menos { $min } caracteres.
+field-password-mismatch = As duas palavras-passe não coincidem.
+field-password-same = Tem de ser diferente da palavra-passe atual.
+field-password-wrong = Esta não é a sua palavra-passe atual.
+field-bad-totp = Seis dígitos da aplicação de autenticação.
+field-not-allowed = Não pode atribuir esta função.
+field-server = { $message }
+
+## Painel
+
+dash-title = Painel
+dash-identity = Este nó
+dash-administration = Administração
+dash-node-role = Função
+dash-peer-id = PeerId
+dash-public-key = Chave pública (Ed25519)
+dash-listening = À escuta em
+dash-version = Versão
+dash-hub = Nó central da WCO
+dash-hub-none = Nenhum nó central configurado: este nó só efetua intercâmbios com os pares abaixo indicados.
+dash-hub-self = Este nó é o nó central da WCO.
+dash-connected = Ligado
+dash-disconnected = Não ligado
+dash-peers = Pares e replicação
+dash-no-peers = Ainda não há pares. Um administrador pode adicioná-los em Pares.
+dash-records = Registos detidos, por origem
+dash-no-records = Ainda não há registos.
+dash-seizures = Apreensões
+dash-suspects = Suspeitos
+dash-companies = Empresas
+dash-own = { $admin } (este nó)
+dash-revisions = Revisões de registos assinadas
+dash-audit-entries = Entradas do registo de auditoria
+dash-agreements-active = Acordos ativos
+dash-agreements-waiting = Propostas a aguardar a sua resposta
+
+## Pares
+
+peers-title = Pares
+peers-intro = Os pares são os outros nós com que este nó comunica. Um nó só aceita ligações dos seus pares, do nó central e dos membros do diretório do nó central, e só efetua intercâmbio de registos ao abrigo de um acordo ativo.
+peers-administration = Administração
+peers-peer-id = PeerId
+peers-addresses = Endereços
+peers-source = Origem
+peers-source-peers = Adicionado aqui
+peers-source-directory = Diretório do nó central
+peers-source-hub = Nó central
+peers-state = Ligação
+peers-last-seen = Último contacto
+peers-never = nunca
+peers-lag-in = A aguardar receção
+peers-lag-out = A aguardar envio
+peers-lag-unknown = desconhecido
+peers-none = Ainda não há pares.
+peers-add = Adicionar um par
+peers-add-help = Peça ao administrador do nó da outra administração o respetivo PeerId e endereço.
+peers-address-help = Um por linha, p. ex. /ip4/192.0.2.20/tcp/4001
+peers-submit = Adicionar par
+peers-remove = Remover
+peers-remove-confirm = Remover { $admin } dos pares deste nó? Os registos já recebidos são mantidos; não haverá mais intercâmbios, salvo se o diretório do nó central o incluir.
+peers-added = Par { $admin } adicionado.
+peers-removed = Par { $admin } removido.
+peers-pull = Obter agora
+peers-pulled = { $count } entradas recebidas de { $admin }.
+peers-pull-failed = Não foi possível contactar { $admin }: { $message }
+
+## Acordos
+
+agr-title = Acordos
+agr-intro = Um acordo é a base jurídica para o intercâmbio de registos com outra administração. É assinado pelo nó proponente, contra-assinado pelo outro e pode ser revogado por qualquer um deles a qualquer momento.
+agr-incoming = Propostas a aguardar a sua resposta
+agr-outgoing = As suas propostas a aguardar resposta
+agr-current = Acordos em vigor
+agr-past = Terminados, rejeitados e ainda não válidos
+agr-none = Nenhum.
+agr-peer = Com
+agr-legal-basis = Base jurídica
+agr-scope = O que é partilhado
+agr-validity = Validade
+agr-valid-from = De
+agr-valid-until = Até (opcional)
+agr-open-ended = sem termo
+agr-state = Estado
+agr-state-proposed = Proposto
+agr-state-active = Ativo
+agr-state-pending = Ainda não válido
+agr-state-expired = Expirado
+agr-state-rejected = Rejeitado
+agr-state-revoked = Revogado
+agr-delivered = O outro nó tem esta versão.
+agr-undelivered = Ainda não entregue ao outro nó; será enviado quando este se ligar.
+agr-propose = Propor um acordo
+agr-propose-help = A proposta é assinada por este nó e enviada ao outro nó, cujo administrador a aceita ou rejeita. Nada é partilhado antes de ser aceite.
+agr-kinds = Registos
+agr-kind-seizures = Apreensões
+agr-kind-suspects = Suspeitos
+agr-kind-companies = Empresas
+agr-direction = Sentido
+agr-direction-both = Nos dois sentidos
+agr-direction-out = Apenas de { $me } para a outra administração
+agr-direction-in = Apenas da outra administração para { $me }
+agr-commodities = Mercadorias (apenas apreensões)
+agr-commodities-help = Deixe em branco para todas as mercadorias. Uma categoria inclui todos os seus tipos.
+agr-commodities-all = todas as mercadorias
+agr-flow = { $from } → { $to }: { $what }
+agr-flow-commodities = { $kinds } (apenas apreensões de { $commodities })
+agr-nothing-flows = Nada é partilhado.
+agr-submit = Assinar e propor
+agr-proposed = Proposta enviada a { $admin }.
+agr-accept = Aceitar e contra-assinar
+agr-reject = Rejeitar
+agr-revoke = Revogar…
+agr-reason = Motivo (opcional)
+agr-accepted = Acordo com { $admin } aceite: os registos passam a ser partilhados conforme indicado.
+agr-rejected = Proposta de { $admin } rejeitada.
+agr-revoked = Acordo com { $admin } revogado: nada mais é partilhado ao seu abrigo.
+agr-revoke-title = Revogar este acordo?
+agr-revoke-warning = A partir do momento em que confirmar, nenhum registo circula entre { $a } e { $b } ao abrigo deste acordo, em nenhum dos sentidos. O outro nó é informado de imediato. Esta ação é irreversível: um novo acordo exige uma nova proposta e a respetiva aceitação.
+agr-revoke-confirm = Sim, revogar
+agr-cancel = Cancelar
+agr-signatures = Assinaturas
+agr-signed-by = Assinado por { $admin }
+agr-fingerprint = SHA-256 da assinatura
+agr-proposed-at = Proposto em
+agr-accepted-at = Aceite em
+agr-rejected-at = Rejeitado em
+agr-revoked-at = Revogado por { $admin }
+agr-details = Pormenores
+agr-id = Identificador
+agr-no-peers = Adicione primeiro um par: um acordo é celebrado com uma administração conhecida.
+
+## Utilizadores
+
+users-title = Utilizadores
+users-intro = As contas são bloqueadas após { $count } palavras-passe erradas e inativadas após { $days } dias sem utilização, e as respetivas palavras-passe expiram após { $age } dias.
+users-username = Nome de utilizador
+users-display-name = Nome completo
+users-role = Função
+users-state = Estado
+users-last-login = Último início de sessão
+users-password-expires = Palavra-passe expira
+users-actions = Ações
+users-state-active = Ativa
+users-state-blocked = Bloqueada
+users-state-inactive = Inativa
+users-state-deactivated = Desativada
+users-must-change = tem de alterar a palavra-passe
+users-expiring = expira em breve
+users-totp = dois fatores
+users-create = Criar uma conta
+users-password = Palavra-passe inicial
+users-password-help = O utilizador tem de a alterar no primeiro início de sessão. Pelo menos { $min } caracteres.
+users-submit = Criar conta
+users-created = Conta { $user } criada.
+users-unblock = Desbloquear
+users-unblocked = Conta { $user } desbloqueada.
+users-reset = Redefinir palavra-passe
+users-reset-done = Nova palavra-passe temporária para { $user }: { $password } — entregue-a pessoalmente; só é mostrada uma vez.
+users-deactivate = Desativar
+users-deactivated = Conta { $user } desativada; as respetivas sessões foram terminadas.
+users-reactivate = Reativar
+users-reactivated = Conta { $user } reativada.
+users-set-role = Alterar função
+users-role-changed = { $user } tem agora a função { $role }.
+users-none = Não há contas.
+
+## Registo de auditoria
+
+audit-title = Registo de auditoria
+audit-intro = Todos os inícios de sessão, alterações de contas, escritas e leituras de registos, bem como todos os intercâmbios com outros nós, ficam aqui registados, estando cada entrada encadeada à anterior pelo respetivo hash.
+audit-seq = N.º
+audit-time = Hora
+audit-actor = Quem
+audit-action = Ação
+audit-outcome = Resultado
+audit-target = Objeto
+audit-detail = Pormenor
+audit-filter = Filtrar
+audit-filter-actor = Quem
+audit-filter-action = Ação começa por
+audit-filter-outcome = Resultado
+audit-filter-any = qualquer
+audit-filter-from = De
+audit-filter-to = Até
+audit-apply = Aplicar
+audit-older = Entradas mais antigas
+audit-newer = Entradas mais recentes
+audit-none = Nenhuma entrada corresponde.
+audit-verify = Verificar a cadeia
+audit-valid = A cadeia está íntegra: { $count } entradas, hash mais recente { $hash }.
+audit-invalid = A cadeia está quebrada: { $problem }
+audit-outcome-ok = ok
+audit-outcome-denied = recusado
+audit-outcome-failed = falhou
+
+## A minha conta
+
+account-title = A minha conta
+account-profile = Perfil
+account-language = Idioma
+account-language-help = O idioma das páginas, das designações das listas de códigos, das datas e dos números.
+account-language-saved = Idioma guardado.
+account-password = Alterar palavra-passe
+account-current-password = Palavra-passe atual
+account-new-password = Nova palavra-passe
+account-repeat-password = Repetir a nova palavra-passe
+account-password-help = Pelo menos { $min } caracteres. Expira após { $days } dias.
+account-password-submit = Alterar palavra-passe
+account-password-changed = Palavra-passe alterada.
+account-totp = Autenticação de dois fatores
+account-totp-off = Não ativada. Quando ativada, o início de sessão pede também um código de utilização única gerado por uma aplicação de autenticação.
+account-totp-on = Ativada: o início de sessão pede um código de utilização única.
+account-totp-start = Configurar a autenticação de dois fatores
+account-totp-scan = Leia este código com a sua aplicação de autenticação, ou introduza a chave manualmente, e depois escreva os seis dígitos apresentados.
+account-totp-key = Chave
+account-totp-code = Código da aplicação
+account-totp-enable = Ativar
+account-totp-enabled = Autenticação de dois fatores ativada.
+account-totp-disable = Desativar a autenticação de dois fatores
+account-totp-disabled = Autenticação de dois fatores desativada.

@@ -1,0 +1,45 @@
+//! The web UI's controllers: each page checks the session and role on the server, fills the
+//! admin-ui crate's page in the reader's language, and every state-changing form is checked for
+//! its CSRF token.
+
+mod account;
+mod agreements;
+mod audit;
+mod chrome;
+mod dashboard;
+mod login;
+mod peers;
+mod session;
+mod users;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+use crate::api::AppState;
+
+/// The UI's routes over this node's state.
+pub fn router(state: AppState) -> Router {
+    let pages = Router::new()
+        .route("/", get(dashboard::page))
+        .route("/login", get(login::page).post(login::submit))
+        .route("/logout", post(login::logout))
+        .route("/language", post(account::language))
+        .route("/peers", get(peers::page).post(peers::add))
+        .route("/peers/{administration}/remove", post(peers::remove))
+        .route("/peers/{administration}/pull", post(peers::pull))
+        .route("/agreements", get(agreements::page).post(agreements::propose))
+        .route("/agreements/{id}", get(agreements::detail))
+        .route("/agreements/{id}/revoke", get(agreements::confirm_revoke).post(agreements::revoke))
+        .route("/agreements/{id}/accept", post(agreements::accept))
+        .route("/agreements/{id}/reject", post(agreements::reject))
+        .route("/users", get(users::page).post(users::create))
+        .route("/users/{username}/{action}", post(users::act))
+        .route("/audit", get(audit::page))
+        .route("/account", get(account::page))
+        .route("/account/password", post(account::password))
+        .route("/account/totp", post(account::totp_enable))
+        .route("/account/totp/disable", post(account::totp_disable))
+        .fallback(chrome::not_found)
+        .with_state(state);
+    ncen_admin_ui::security::harden(pages.merge(ncen_admin_ui::assets()))
+}
