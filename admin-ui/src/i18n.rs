@@ -2,8 +2,8 @@
 //! numbers formatted for the language with ICU4X.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use fixed_decimal::Decimal;
@@ -154,7 +154,8 @@ impl L10n {
     /// An integer with the language's digits and grouping.
     pub fn num<N: std::borrow::Borrow<i64>>(&self, n: N) -> String {
         let n = *n.borrow();
-        with_formats(self.lang, |f| f.decimal.format(&Decimal::from(n)).to_string()).unwrap_or_else(|| n.to_string())
+        with_formats(self.lang, |f| f.decimal.format(&Decimal::from(n)).to_string())
+            .unwrap_or_else(|| n.to_string())
     }
 
     /// An ISO date (`2026-12-31`) as the language writes it; other text is returned as is.
@@ -166,7 +167,9 @@ impl L10n {
             let d: u8 = parts.next()?.get(..2)?.parse().ok()?;
             Date::try_new_iso(y, m, d).ok()
         })();
-        parsed.and_then(|date| with_formats(self.lang, |f| f.date.format(&date).to_string())).unwrap_or_else(|| iso.to_owned())
+        parsed
+            .and_then(|date| with_formats(self.lang, |f| f.date.format(&date).to_string()))
+            .unwrap_or_else(|| iso.to_owned())
     }
 
     /// A moment (milliseconds since the epoch, UTC) as the language writes date and time.
@@ -247,10 +250,16 @@ mod tests {
         assert!(english.len() > 100, "the English file has {} messages", english.len());
         for lang in Lang::ALL.iter().skip(1) {
             let other = ids_and_vars(lang.code());
-            let missing: Vec<_> =
-                english.iter().filter(|(id, _)| !other.iter().any(|(o, _)| o == id)).map(|(id, _)| id).collect();
-            let extra: Vec<_> =
-                other.iter().filter(|(id, _)| !english.iter().any(|(e, _)| e == id)).map(|(id, _)| id).collect();
+            let missing: Vec<_> = english
+                .iter()
+                .filter(|(id, _)| !other.iter().any(|(o, _)| o == id))
+                .map(|(id, _)| id)
+                .collect();
+            let extra: Vec<_> = other
+                .iter()
+                .filter(|(id, _)| !english.iter().any(|(e, _)| e == id))
+                .map(|(id, _)| id)
+                .collect();
             assert!(missing.is_empty() && extra.is_empty(), "{lang}: missing {missing:?}, extra {extra:?}");
             for ((id, vars), (_, theirs)) in english.iter().zip(&other) {
                 assert_eq!(vars, theirs, "{lang} {id}: arguments differ");

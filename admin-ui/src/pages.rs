@@ -153,6 +153,14 @@ pub struct PeersPage {
     pub form: PeerForm,
 }
 
+/// One direction of an agreement: who sends what to whom.
+#[derive(Debug, Clone)]
+pub struct Flow {
+    pub from: String,
+    pub to: String,
+    pub what: String,
+}
+
 /// One agreement, with what flows under it said in words.
 #[derive(Debug, Clone)]
 pub struct AgreementRow {
@@ -163,7 +171,7 @@ pub struct AgreementRow {
     pub state: &'static str,
     pub state_label: String,
     pub legal_basis: String,
-    pub flows: Vec<String>,
+    pub flows: Vec<Flow>,
     pub validity: String,
     pub proposed_at: String,
     pub delivered: bool,

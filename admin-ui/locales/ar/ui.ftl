@@ -179,7 +179,6 @@ agr-direction-in = من الإدارة الأخرى إلى { $me } فقط
 agr-commodities = السلع (للضبطيات فقط)
 agr-commodities-help = اتركه فارغًا ليشمل جميع السلع. تشمل الفئة جميع أنواعها.
 agr-commodities-all = جميع السلع
-agr-flow = { $from } → { $to }: { $what }
 agr-flow-commodities = { $kinds } (ضبطيات { $commodities } فقط)
 agr-nothing-flows = لا يجري أي تبادل.
 agr-submit = التوقيع والاقتراح

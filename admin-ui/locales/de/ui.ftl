@@ -179,7 +179,6 @@ agr-direction-in = Nur von der anderen Verwaltung an { $me }
 agr-commodities = Waren (nur Sicherstellungen)
 agr-commodities-help = Leer lassen für alle Waren. Eine Kategorie umfasst alle ihre Arten.
 agr-commodities-all = alle Waren
-agr-flow = { $from } → { $to }: { $what }
 agr-flow-commodities = { $kinds } (nur Sicherstellungen von { $commodities })
 agr-nothing-flows = Es werden keine Daten übermittelt.
 agr-submit = Signieren und vorschlagen

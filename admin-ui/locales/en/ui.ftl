@@ -179,7 +179,6 @@ agr-direction-in = Only from the other administration to { $me }
 agr-commodities = Commodities (seizures only)
 agr-commodities-help = Leave empty for every commodity. A category includes all its types.
 agr-commodities-all = every commodity
-agr-flow = { $from } → { $to }: { $what }
 agr-flow-commodities = { $kinds } (seizures of { $commodities } only)
 agr-nothing-flows = Nothing flows.
 agr-submit = Sign and propose

@@ -179,7 +179,6 @@ agr-direction-in = Solo de la otra administración a { $me }
 agr-commodities = Mercancías (solo incautaciones)
 agr-commodities-help = Déjelo vacío para incluir todas las mercancías. Una categoría incluye todos sus tipos.
 agr-commodities-all = todas las mercancías
-agr-flow = { $from } → { $to }: { $what }
 agr-flow-commodities = { $kinds } (solo incautaciones de { $commodities })
 agr-nothing-flows = No se intercambia nada.
 agr-submit = Firmar y proponer

@@ -179,7 +179,6 @@ agr-direction-in = Uniquement de l'autre administration vers { $me }
 agr-commodities = Marchandises (saisies uniquement)
 agr-commodities-help = Laissez vide pour toutes les marchandises. Une catégorie inclut tous ses types.
 agr-commodities-all = toutes les marchandises
-agr-flow = { $from } → { $to } : { $what }
 agr-flow-commodities = { $kinds } (saisies de { $commodities } uniquement)
 agr-nothing-flows = Aucune donnée n'est échangée.
 agr-submit = Signer et proposer

@@ -179,7 +179,6 @@ agr-direction-in = Apenas da outra administração para { $me }
 agr-commodities = Mercadorias (apenas apreensões)
 agr-commodities-help = Deixe em branco para todas as mercadorias. Uma categoria inclui todos os seus tipos.
 agr-commodities-all = todas as mercadorias
-agr-flow = { $from } → { $to }: { $what }
 agr-flow-commodities = { $kinds } (apenas apreensões de { $commodities })
 agr-nothing-flows = Nada é partilhado.
 agr-submit = Assinar e propor

@@ -179,7 +179,6 @@ agr-direction-in = Только от другой администрации к 
 agr-commodities = Товары (только для изъятий)
 agr-commodities-help = Оставьте пустым, чтобы включить все товары. Категория включает все входящие в неё виды.
 agr-commodities-all = все товары
-agr-flow = { $from } → { $to }: { $what }
 agr-flow-commodities = { $kinds } (только изъятия товаров: { $commodities })
 agr-nothing-flows = Обмен не ведётся.
 agr-submit = Подписать и предложить

@@ -48,9 +48,11 @@ impl Accounts {
         user.role = role;
         self.save(
             &user,
-            AuditEvent::new(&actor.username, "user.set_role", Outcome::Ok)
-                .target(username)
-                .detail(format!("{} -> {}", old.as_str(), role.as_str())),
+            AuditEvent::new(&actor.username, "user.set_role", Outcome::Ok).target(username).detail(format!(
+                "{} -> {}",
+                old.as_str(),
+                role.as_str()
+            )),
         )?;
         Ok(self.view(&user))
     }
@@ -59,7 +61,10 @@ impl Accounts {
     pub fn set_language(&self, actor: &Principal, lang: Lang) -> Result<(), AccountError> {
         let mut user = self.load(&actor.username)?.ok_or(AccountError::BadToken)?;
         user.language = Some(lang.code().to_owned());
-        self.save(&user, AuditEvent::new(&actor.username, "user.set_language", Outcome::Ok).detail(lang.code()))
+        self.save(
+            &user,
+            AuditEvent::new(&actor.username, "user.set_language", Outcome::Ok).detail(lang.code()),
+        )
     }
 
     /// A fresh secret and its `otpauth://` address, for the user to enrol; nothing is stored
@@ -77,8 +82,12 @@ impl Accounts {
         let ok = secret.len() <= 64 && totp::url(secret, &actor.username).is_some();
         let step = ok.then(|| totp::accept(secret, &actor.username, code.trim(), 0)).flatten();
         let Some(step) = step else {
-            self.journal.audit(AuditEvent::new(&actor.username, "auth.totp_enable", Outcome::Denied), true)?;
-            return Err(AccountError::Invalid { field: "code", message: "is not the app's current code".into() });
+            self.journal
+                .audit(AuditEvent::new(&actor.username, "auth.totp_enable", Outcome::Denied), true)?;
+            return Err(AccountError::Invalid {
+                field: "code",
+                message: "is not the app's current code".into(),
+            });
         };
         user.totp_secret = Some(secret.to_owned());
         user.totp_last_step = step;

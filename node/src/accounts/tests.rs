@@ -56,18 +56,17 @@ fn inactivity_zero_never_inactivates_and_block_threshold_is_configurable()
     for _ in 0..5 {
         let _ = accounts.login("analyst", "wrong", None);
     }
-    assert!(matches!(accounts.login("analyst", "a long enough password", None), Err(AccountError::Blocked(5))));
+    assert!(matches!(
+        accounts.login("analyst", "a long enough password", None),
+        Err(AccountError::Blocked(5))
+    ));
     Ok(())
 }
 
 #[test]
-fn an_expired_password_must_be_changed_and_expiry_is_announced() -> Result<(), Box<dyn std::error::Error>>
-{
-    let policy = AuthConfig {
-        password_max_age_days: 90,
-        inactivity_days: 0,
-        ..ncen_config::Config::default().auth
-    };
+fn an_expired_password_must_be_changed_and_expiry_is_announced() -> Result<(), Box<dyn std::error::Error>> {
+    let policy =
+        AuthConfig { password_max_age_days: 90, inactivity_days: 0, ..ncen_config::Config::default().auth };
     let (_dir, accounts) = accounts(policy)?;
     accounts.create(&operator(), "officer", Role::Officer, "a long enough password", None)?;
     let fresh = accounts.login("officer", "a long enough password", None)?;
@@ -83,5 +82,108 @@ fn an_expired_password_must_be_changed_and_expiry_is_announced() -> Result<(), B
     let me = accounts.authenticate(&expired.token)?;
     accounts.change_password(&me, "a long enough password", "another long password")?;
     assert!(!accounts.authenticate(&expired.token)?.must_change_password);
+    Ok(())
+}
+
+#[test]
+fn a_second_factor_is_asked_checked_once_and_counted_like_a_password()
+-> Result<(), Box<dyn std::error::Error>> {
+    let (_dir, accounts) = accounts(ncen_config::Config::default().auth)?;
+    accounts.create(&operator(), "officer", Role::Officer, "a long enough password", None)?;
+    let me = Principal { username: "officer".into(), role: Role::Officer, must_change_password: false };
+    let (secret, url) = accounts.totp_offer(&me)?;
+    assert!(url.starts_with("otpauth://totp/") && url.contains("nCEN"), "{url}");
+    assert!(matches!(accounts.enable_totp(&me, &secret, "12345x"), Err(AccountError::Invalid { .. })));
+    assert!(!accounts.list()?.iter().any(|u| u.totp), "a wrong code enables nothing");
+    let code = super::totp::current(&secret, "officer").ok_or("no code")?;
+    accounts.enable_totp(&me, &secret, &code)?;
+    assert!(accounts.list()?.iter().any(|u| u.username == "officer" && u.totp));
+    // The code used to enrol cannot log in again (replay), a missing code is asked for.
+    assert!(matches!(
+        accounts.login("officer", "a long enough password", None),
+        Err(AccountError::TotpRequired)
+    ));
+    assert!(matches!(
+        accounts.login("officer", "a long enough password", Some(&code)),
+        Err(AccountError::TotpWrong)
+    ));
+    assert!(matches!(
+        accounts.login("officer", "a long enough password", Some("12345x")),
+        Err(AccountError::TotpWrong)
+    ));
+    // Two wrong codes plus one more failure block the account (policy: 3).
+    assert!(matches!(accounts.login("officer", "wrong", None), Err(AccountError::BadCredentials)));
+    assert!(matches!(
+        accounts.login("officer", "a long enough password", Some(&code)),
+        Err(AccountError::Blocked(3))
+    ));
+    // A reset by the contact point removes the second factor: the user enrols again.
+    accounts.reset_password(&operator(), "officer", Some("a new long password"))?;
+    accounts.login("officer", "a new long password", None)?;
+    Ok(())
+}
+
+#[test]
+fn deactivation_role_changes_and_language_are_the_managers_and_the_users()
+-> Result<(), Box<dyn std::error::Error>> {
+    let (_dir, accounts) = accounts(ncen_config::Config::default().auth)?;
+    let ncp =
+        Principal { username: "ncp".into(), role: Role::NationalContactPoint, must_change_password: false };
+    accounts.create(&operator(), "ncp", Role::NationalContactPoint, "a long enough password", None)?;
+    accounts.create(&ncp, "officer", Role::Officer, "a long enough password", None)?;
+    accounts.create(&operator(), "boss", Role::Administrator, "a long enough password", None)?;
+    let token = accounts.login("officer", "a long enough password", None)?.token;
+
+    accounts.deactivate(&ncp, "officer")?;
+    assert!(matches!(accounts.authenticate(&token), Err(AccountError::BadToken)), "sessions end");
+    assert!(matches!(
+        accounts.login("officer", "a long enough password", None),
+        Err(AccountError::Deactivated)
+    ));
+    assert_eq!(
+        accounts.list()?.iter().find(|u| u.username == "officer").map(|u| u.state),
+        Some(AccountState::Deactivated)
+    );
+    accounts.reactivate(&ncp, "officer")?;
+    accounts.login("officer", "a long enough password", None)?;
+
+    accounts.set_role(&ncp, "officer", Role::Analyst)?;
+    assert!(matches!(
+        accounts.set_role(&ncp, "officer", Role::Administrator),
+        Err(AccountError::Forbidden { .. })
+    ));
+    assert!(matches!(accounts.deactivate(&ncp, "boss"), Err(AccountError::Forbidden { .. })));
+    assert!(matches!(accounts.deactivate(&ncp, "ncp"), Err(AccountError::Invalid { .. })), "not one's own");
+
+    let me = Principal { username: "officer".into(), role: Role::Analyst, must_change_password: false };
+    accounts.set_language(&me, ncen_protocol::codelists::Lang::Ar)?;
+    assert_eq!(accounts.load("officer")?.and_then(|u| u.language).as_deref(), Some("ar"));
+    Ok(())
+}
+
+#[test]
+fn a_browser_session_carries_a_csrf_token_and_ends_when_idle() -> Result<(), Box<dyn std::error::Error>> {
+    let (_dir, accounts) = accounts(ncen_config::Config::default().auth)?;
+    accounts.create(&operator(), "officer", Role::Officer, "a long enough password", None)?;
+    let browser = accounts.login_with("officer", "a long enough password", None, true)?;
+    let api = accounts.login("officer", "a long enough password", None)?;
+    assert_ne!(browser.token, api.token);
+    let (_, csrf) = accounts.authenticate_session(&browser.token)?;
+    assert_eq!(csrf, browser.csrf);
+    assert!(csrf.is_some_and(|c| c.len() >= 32));
+    assert_eq!(accounts.authenticate_session(&api.token)?.1, None, "API tokens have no CSRF token");
+
+    // Last used 31 minutes ago: over the 30-minute idle limit, the browser session is gone.
+    let key = token_key(&browser.token);
+    let store = accounts.journal.store();
+    let mut session: Session =
+        value::decode("sessions", &store.get(Cf::Sessions, &key)?.ok_or("no session")?)?;
+    session.last_seen_ms -= 31 * 60_000;
+    let mut batch = store.batch();
+    batch.put(Cf::Sessions, &key, &value::encode(&session)?);
+    batch.commit(false)?;
+    assert!(matches!(accounts.authenticate(&browser.token), Err(AccountError::BadToken)));
+    assert!(store.get(Cf::Sessions, &key)?.is_none(), "the ended session is deleted");
+    accounts.authenticate(&api.token)?;
     Ok(())
 }

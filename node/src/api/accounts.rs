@@ -38,7 +38,8 @@ pub async fn token(
     let accounts = state.accounts.clone();
     let result = tokio::task::spawn_blocking(move || {
         accounts.login(&req.username, &req.password, req.totp.as_deref())
-    }).await?;
+    })
+    .await?;
     state.metrics.login(result.is_ok());
     Ok(Json(result?))
 }

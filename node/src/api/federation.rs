@@ -327,7 +327,11 @@ pub async fn propose(
 }
 
 /// Signs a proposal and sends it to the other administration.
-pub async fn propose_as(state: &AppState, actor: String, req: ProposeRequest) -> Result<AgreementView, ApiError> {
+pub async fn propose_as(
+    state: &AppState,
+    actor: String,
+    req: ProposeRequest,
+) -> Result<AgreementView, ApiError> {
     let engine = engine(state)?;
     let scope = scope_of(req.scope, state)?;
     let fed = engine.fed.clone();

@@ -21,7 +21,13 @@ pub struct AccountQuery {
     done: Option<String>,
 }
 
-async fn render(state: &AppState, v: &Visitor, errors: FieldErrors, setup: bool, notices: Vec<Notice>) -> Response {
+async fn render(
+    state: &AppState,
+    v: &Visitor,
+    errors: FieldErrors,
+    setup: bool,
+    notices: Vec<Notice>,
+) -> Response {
     let Some(p) = v.principal.clone() else {
         return Redirect::to("/login?next=/account").into_response();
     };
@@ -131,9 +137,10 @@ pub async fn password(State(state): State<AppState>, v: Visitor, body: Bytes) ->
         return render(&state, &v, errors, false, Vec::new()).await;
     }
     let accounts = state.accounts.clone();
-    let result =
-        tokio::task::spawn_blocking(move || accounts.change_password(&who, &f.current_password, &f.new_password))
-            .await;
+    let result = tokio::task::spawn_blocking(move || {
+        accounts.change_password(&who, &f.current_password, &f.new_password)
+    })
+    .await;
     match result {
         Ok(Ok(())) => Redirect::to("/account?done=password").into_response(),
         Ok(Err(AccountError::Invalid { field: "current_password", .. })) => {
@@ -209,7 +216,12 @@ pub struct LanguageIn {
 }
 
 /// The language picker: a cookie for everyone, and the account's preference once signed in.
-pub async fn language(State(state): State<AppState>, v: Visitor, headers: axum::http::HeaderMap, body: Bytes) -> Response {
+pub async fn language(
+    State(state): State<AppState>,
+    v: Visitor,
+    headers: axum::http::HeaderMap,
+    body: Bytes,
+) -> Response {
     let f: LanguageIn = match v.form(&state, &body) {
         Ok(f) => f,
         Err(r) => return r,

@@ -6,7 +6,9 @@ use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use ncen_admin_ui::L10n;
-use ncen_admin_ui::pages::{AgreementGroup, AgreementPage, AgreementRow, AgreementsPage, FieldErrors, ProposeForm};
+use ncen_admin_ui::pages::{
+    AgreementGroup, AgreementPage, AgreementRow, AgreementsPage, FieldErrors, Flow, ProposeForm,
+};
 use ncen_protocol::agreement::{ActKind, Direction, State as AgreementState};
 use ncen_protocol::codelists::{Catalog, ListId};
 use ncen_protocol::envelope;
@@ -20,8 +22,11 @@ use crate::api::federation::{ProposeRequest, act_as, peer_views, propose_as};
 use crate::federation::agreements::{AgreementView, ScopeView};
 use crate::roles::Permission;
 
-const KINDS: [(&str, &str); 3] =
-    [("seizures", "agr-kind-seizures"), ("suspects", "agr-kind-suspects"), ("companies", "agr-kind-companies")];
+const KINDS: [(&str, &str); 3] = [
+    ("seizures", "agr-kind-seizures"),
+    ("suspects", "agr-kind-suspects"),
+    ("companies", "agr-kind-companies"),
+];
 
 fn state_key(s: AgreementState) -> &'static str {
     match s {
@@ -34,8 +39,8 @@ fn state_key(s: AgreementState) -> &'static str {
     }
 }
 
-/// What flows under `scope`, one sentence per direction.
-fn flows(l: &L10n, me: &str, a: &AgreementView) -> Vec<String> {
+/// What flows under the agreement, one line per direction (none when no kind is named).
+fn flows(l: &L10n, me: &str, a: &AgreementView) -> Vec<Flow> {
     let other = &a.peer;
     let (proposer, accepter) = if a.proposer == me { (me, other.as_str()) } else { (other.as_str(), me) };
     let pairs: Vec<(&str, &str)> = match a.scope.direction {
@@ -50,7 +55,7 @@ fn flows(l: &L10n, me: &str, a: &AgreementView) -> Vec<String> {
         .map(|k| KINDS.iter().find(|(c, _)| c == k).map(|(_, id)| l.t(id)).unwrap_or_else(|| k.clone()))
         .collect();
     if kinds.is_empty() {
-        return vec![l.t("agr-nothing-flows")];
+        return Vec::new();
     }
     let kinds = kinds.join(", ");
     let what = if a.scope.commodities.is_empty() {
@@ -62,9 +67,7 @@ fn flows(l: &L10n, me: &str, a: &AgreementView) -> Vec<String> {
     };
     pairs
         .into_iter()
-        .map(|(from, to)| {
-            l.ta("agr-flow", &[("from", from.into()), ("to", to.into()), ("what", what.as_str().into())])
-        })
+        .map(|(from, to)| Flow { from: from.to_owned(), to: to.to_owned(), what: what.clone() })
         .collect()
 }
 
@@ -311,10 +314,8 @@ async fn detail_page(state: &AppState, v: &Visitor, id: &str, confirm_revoke: bo
         Err(_) => "?".to_owned(),
     };
     let doc = &stored.document;
-    let mut signatures = vec![(
-        l.t1("agr-signed-by", "admin", verified.terms.proposer.as_str()),
-        fingerprint(&doc.proposal),
-    )];
+    let mut signatures =
+        vec![(l.t1("agr-signed-by", "admin", verified.terms.proposer.as_str()), fingerprint(&doc.proposal))];
     let mut events = vec![(l.t("agr-proposed-at"), l.datetime(view.proposed_at_ms))];
     for (bytes, act, label) in [
         (&doc.acceptance, &verified.acceptance, "agr-accepted-at"),
@@ -387,14 +388,29 @@ async fn act(state: AppState, v: Visitor, id: String, kind: ActKind, body: Bytes
     }
 }
 
-pub async fn accept(State(state): State<AppState>, v: Visitor, Path(id): Path<String>, body: Bytes) -> Response {
+pub async fn accept(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
     act(state, v, id, ActKind::Accept, body).await
 }
 
-pub async fn reject(State(state): State<AppState>, v: Visitor, Path(id): Path<String>, body: Bytes) -> Response {
+pub async fn reject(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
     act(state, v, id, ActKind::Reject, body).await
 }
 
-pub async fn revoke(State(state): State<AppState>, v: Visitor, Path(id): Path<String>, body: Bytes) -> Response {
+pub async fn revoke(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
     act(state, v, id, ActKind::Revoke, body).await
 }

@@ -107,7 +107,13 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(q): Query<Aud
     };
     let (verification, verified) = match check {
         Some(Ok(report)) => (
-            Some(l.t2("audit-valid", "count", report.entries, "hash", report.head_hash.get(..16).unwrap_or_default())),
+            Some(l.t2(
+                "audit-valid",
+                "count",
+                report.entries,
+                "hash",
+                report.head_hash.get(..16).unwrap_or_default(),
+            )),
             true,
         ),
         Some(Err(e)) => (Some(l.t1("audit-invalid", "problem", e.to_string())), false),

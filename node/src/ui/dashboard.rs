@@ -60,9 +60,9 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(done): Query<
             };
             let fed = engine.fed.clone();
             let states = tokio::task::spawn_blocking(move || {
-                fed.agreements.all().map(|all| {
-                    all.iter().map(|(s, v)| fed.agreements.view(s, v)).collect::<Vec<_>>()
-                })
+                fed.agreements
+                    .all()
+                    .map(|all| all.iter().map(|(s, v)| fed.agreements.view(s, v)).collect::<Vec<_>>())
             })
             .await;
             let agreements = match states {
@@ -85,7 +85,11 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(done): Query<
     let mut origins: Vec<OriginRow> = holdings
         .iter()
         .map(|(origin, [s, p, c])| OriginRow {
-            label: if *origin == me { l.t1("dash-own", "admin", origin.as_str()) } else { admin_label(&l, origin) },
+            label: if *origin == me {
+                l.t1("dash-own", "admin", origin.as_str())
+            } else {
+                admin_label(&l, origin)
+            },
             origin: origin.clone(),
             seizures: count(*s),
             suspects: count(*p),

@@ -71,10 +71,12 @@ pub async fn submit(State(state): State<AppState>, v: Visitor, body: Bytes) -> R
         return login_page(&state, &v, username, next, Some(l.t("login-failed")), false, Vec::new());
     }
     let accounts = state.accounts.clone();
-    let (name, password, totp) = (username.clone(), form.password, form.totp.filter(|t| !t.trim().is_empty()));
+    let (name, password, totp) =
+        (username.clone(), form.password, form.totp.filter(|t| !t.trim().is_empty()));
     let asked_totp = totp.is_some();
     let result =
-        tokio::task::spawn_blocking(move || accounts.login_with(&name, &password, totp.as_deref(), true)).await;
+        tokio::task::spawn_blocking(move || accounts.login_with(&name, &password, totp.as_deref(), true))
+            .await;
     let result = match result {
         Ok(r) => r,
         Err(_) => return chrome::problem(&state, &v, chrome::Problem::Internal),

@@ -169,9 +169,10 @@ pub async fn pull(
     let admin = administration.to_ascii_uppercase();
     let notice = match engine.pull_once(&admin, true).await {
         Ok(n) => Notice { kind: "ok", text: l.t2("peers-pulled", "count", n, "admin", admin.as_str()) },
-        Err(message) => {
-            Notice { kind: "error", text: l.t2("peers-pull-failed", "admin", admin.as_str(), "message", message) }
-        }
+        Err(message) => Notice {
+            kind: "error",
+            text: l.t2("peers-pull-failed", "admin", admin.as_str(), "message", message),
+        },
     };
     render(&state, &v, PeerForm::default(), vec![notice]).await
 }

@@ -86,7 +86,10 @@ async fn render(
             .filter(|r| actor.role.may_manage(*r))
             .map(|r| (r.as_str().to_owned(), role_label(&l, r)))
             .collect(),
-        form: UserForm { role: if form.role.is_empty() { "officer".into() } else { form.role.clone() }, ..form },
+        form: UserForm {
+            role: if form.role.is_empty() { "officer".into() } else { form.role.clone() },
+            ..form
+        },
         password_help: l.t1("users-password-help", "min", policy.password_min_length),
         reset,
     };
@@ -118,7 +121,9 @@ fn field_error(l: &L10n, e: &AccountError, min: usize) -> Option<(&'static str, 
     Some(match e {
         AccountError::Exists(_) => ("username", l.t("field-username-taken")),
         AccountError::Forbidden { .. } => ("role", l.t("field-not-allowed")),
-        AccountError::Invalid { field: "password", .. } => ("password", l.t1("field-password-length", "min", min)),
+        AccountError::Invalid { field: "password", .. } => {
+            ("password", l.t1("field-password-length", "min", min))
+        }
         AccountError::Invalid { field: "username", .. } => ("username", l.t("field-bad-username")),
         AccountError::Invalid { field: "display_name", .. } => {
             ("display_name", l.t1("field-too-long", "max", 200u32))
@@ -217,7 +222,10 @@ pub async fn act(
             "reactivate" => accounts.reactivate(&who, &name).map(|_| None).map_err(Some),
             "reset-password" => accounts.reset_password(&who, &name, None).map(|(_, p)| p).map_err(Some),
             "role" => match role {
-                Some(role) => accounts.set_role(&who, &name, role).map(|u| Some(u.role.as_str().to_owned())).map_err(Some),
+                Some(role) => accounts
+                    .set_role(&who, &name, role)
+                    .map(|u| Some(u.role.as_str().to_owned()))
+                    .map_err(Some),
                 None => Err(None),
             },
             _ => Err(None),
@@ -227,11 +235,18 @@ pub async fn act(
     match result {
         Ok(Ok(extra)) => match action.as_str() {
             "reset-password" => {
-                let text = l.t2("users-reset-done", "user", username.as_str(), "password", extra.unwrap_or_default());
+                let text = l.t2(
+                    "users-reset-done",
+                    "user",
+                    username.as_str(),
+                    "password",
+                    extra.unwrap_or_default(),
+                );
                 render(&state, &v, &actor, UserForm::default(), Some(text), None).await
             }
             "role" => {
-                let label = Role::parse(&extra.unwrap_or_default()).map(|r| role_label(&l, r)).unwrap_or_default();
+                let label =
+                    Role::parse(&extra.unwrap_or_default()).map(|r| role_label(&l, r)).unwrap_or_default();
                 let text = l.t2("users-role-changed", "user", username.as_str(), "role", label);
                 render(&state, &v, &actor, UserForm::default(), Some(text), None).await
             }
@@ -245,8 +260,12 @@ pub async fn act(
             }
         },
         Ok(Err(None)) => chrome::problem(&state, &v, chrome::Problem::NotFound),
-        Ok(Err(Some(AccountError::Forbidden { .. }))) => chrome::problem(&state, &v, chrome::Problem::Forbidden),
-        Ok(Err(Some(AccountError::Invalid { .. }))) => chrome::problem(&state, &v, chrome::Problem::Forbidden),
+        Ok(Err(Some(AccountError::Forbidden { .. }))) => {
+            chrome::problem(&state, &v, chrome::Problem::Forbidden)
+        }
+        Ok(Err(Some(AccountError::Invalid { .. }))) => {
+            chrome::problem(&state, &v, chrome::Problem::Forbidden)
+        }
         Ok(Err(Some(e))) => chrome::api_problem(&state, &v, e.into()),
         Err(_) => chrome::problem(&state, &v, chrome::Problem::Internal),
     }
