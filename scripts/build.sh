@@ -5,7 +5,7 @@
 # for an optimised binary. RocksDB is the optimised archive scripts/rocksdb.sh builds once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-NCEN_SKIP_PYCOSE=1 scripts/prerequisites.sh >&2
+NCEN_SKIP_PYCOSE=1 NCEN_SKIP_BROWSER=1 scripts/prerequisites.sh >&2
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/ncen-target}"
 # shellcheck source=scripts/rocksdb.sh
 source scripts/rocksdb.sh >&2

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine with only the Rust toolchain lacks:
 # libclang (RocksDB's bindings are generated at build time), make (jemalloc's
-# build) and, for the COSE interoperability test, a Python virtual environment
-# with pycose.
+# build), Chromium and ChromeDriver (the web UI's browser tests) and, for the
+# COSE interoperability test, a Python virtual environment with pycose.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,8 +14,14 @@ have_libclang() {
 missing=()
 have_libclang || missing+=(libclang-dev clang)
 command -v make >/dev/null 2>&1 || missing+=(make)
+# The web UI's tests drive a real headless Chromium over WebDriver (only building needs
+# neither: scripts/build.sh sets NCEN_SKIP_BROWSER=1).
+if [ "${NCEN_SKIP_BROWSER:-0}" != "1" ]; then
+  [ -x "${NCEN_CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
+  [ -x "${NCEN_CHROMEDRIVER:-/usr/bin/chromedriver}" ] || missing+=(chromium-driver)
+fi
 if [ "${#missing[@]}" -gt 0 ]; then
-  echo "Installing ${missing[*]} (needed to build RocksDB's bindings and jemalloc)..."
+  echo "Installing ${missing[*]} (RocksDB's bindings, jemalloc, the browser tests)..."
   SUDO=""
   if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
   $SUDO apt-get update -qq

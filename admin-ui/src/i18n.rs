@@ -285,4 +285,52 @@ mod tests {
         assert_eq!(en.t1("peers-added", "admin", "BE"), "Peer BE added.");
         assert!(en.datetime(0).starts_with("Jan 1, 1970"), "{}", en.datetime(0));
     }
+
+    /// Every message id the templates and the node's UI controllers name exists in English (and
+    /// so, by the test above, in every language).
+    #[test]
+    fn every_message_the_ui_names_exists() {
+        let english: Vec<String> = ids_and_vars("en").into_iter().map(|(id, _)| id).collect();
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut named = Vec::new();
+        let calls = [".t(\"", ".t1(\"", ".t2(\"", ".ta(\""];
+        for dir in [format!("{root}/templates"), format!("{root}/../node/src/ui")] {
+            for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{dir}: {e}")) {
+                let path = entry.map(|e| e.path()).unwrap_or_default();
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                let is_rust = path.extension().is_some_and(|e| e == "rs");
+                for (i, _) in text.match_indices('"') {
+                    let rest = &text[i + 1..];
+                    let literal: String = rest.chars().take_while(|c| *c != '"').collect();
+                    let before = &text[..i + 1];
+                    let called = calls.iter().any(|c| before.ends_with(c));
+                    let prefix = literal.split('-').next().unwrap_or_default();
+                    let message_like = literal.contains('-')
+                        && literal.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c == '_')
+                        && [
+                            "app", "role", "nav", "action", "login", "notice", "error", "field", "dash",
+                            "peers", "agr", "users", "audit", "account",
+                        ]
+                        .contains(&prefix);
+                    if called || (is_rust && message_like) {
+                        named.push((path.display().to_string(), literal));
+                    }
+                }
+            }
+        }
+        assert!(named.len() > 150, "found {} names", named.len());
+        let states = ["proposed", "active", "pending", "expired", "rejected", "revoked"];
+        let dynamic = ["administrator", "national_contact_point", "officer", "analyst", "auditor"]
+            .iter()
+            .map(|r| format!("role-{r}"))
+            .chain(states.iter().map(|s| format!("agr-state-{s}")))
+            .chain(
+                ["active", "blocked", "inactive", "deactivated"].iter().map(|s| format!("users-state-{s}")),
+            );
+        for id in dynamic {
+            named.push(("(built from a code)".into(), id));
+        }
+        let missing: Vec<_> = named.iter().filter(|(_, id)| !english.contains(id)).collect();
+        assert!(missing.is_empty(), "messages used but not defined: {missing:?}");
+    }
 }

@@ -147,9 +147,8 @@ pub async fn password(State(state): State<AppState>, v: Visitor, body: Bytes) ->
             errors.add("current_password", l.t("field-password-wrong"));
             render(&state, &v, errors, false, Vec::new()).await
         }
-        Ok(Err(AccountError::Invalid { field, .. })) => {
-            let field = if field == "new_password" { "new_password" } else { "new_password" };
-            errors.add(field, l.t1("field-password-length", "min", min));
+        Ok(Err(AccountError::Invalid { .. })) => {
+            errors.add("new_password", l.t1("field-password-length", "min", min));
             render(&state, &v, errors, false, Vec::new()).await
         }
         Ok(Err(e)) => chrome::api_problem(&state, &v, e.into()),

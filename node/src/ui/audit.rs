@@ -37,7 +37,7 @@ pub struct AuditQuery {
 fn day_ms(s: &str) -> Option<i64> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
     let date = time::Date::parse(s, format).ok()?;
-    Some(i64::try_from(date.midnight().assume_utc().unix_timestamp_nanos() / 1_000_000).ok()?)
+    i64::try_from(date.midnight().assume_utc().unix_timestamp_nanos() / 1_000_000).ok()
 }
 
 fn outcome_of(s: &str) -> Option<Outcome> {
