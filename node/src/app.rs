@@ -165,6 +165,11 @@ pub fn state(opened: &Opened, config: &Config, listen: Vec<String>) -> AppState 
     let records =
         Records::new(opened.journal.clone(), opened.identity.clone(), &opened.info.administration, catalog);
     let accounts = Accounts::new(opened.journal.clone(), config.auth.clone());
+    match accounts.purge_sessions() {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(sessions = n, "ended sessions removed"),
+        Err(e) => tracing::warn!(error = %e, "cannot remove ended sessions"),
+    }
     let node = NodeView {
         administration: opened.info.administration.clone(),
         role: opened.info.role.as_str().to_owned(),

@@ -478,6 +478,28 @@ impl Accounts {
         Ok((principal, session.csrf))
     }
 
+    /// Deletes sessions past their absolute or idle expiry (those never shown again would
+    /// otherwise stay); returns how many.
+    pub fn purge_sessions(&self) -> Result<usize, AccountError> {
+        let now = now_ms();
+        let store = self.journal.store();
+        let mut batch = store.batch();
+        let mut ended = 0;
+        for item in store.iter_from(Cf::Sessions, b"", true) {
+            let (key, bytes) = item?;
+            let over = match value::decode::<Session>("sessions", &bytes) {
+                Ok(s) => s.expires_ms <= now || s.idle_ms.is_some_and(|idle| now - s.last_seen_ms > idle),
+                Err(_) => true,
+            };
+            if over {
+                batch.delete(Cf::Sessions, &key);
+                ended += 1;
+            }
+        }
+        batch.commit(false)?;
+        Ok(ended)
+    }
+
     /// When the account's password expires, if within the notice period (or past).
     pub fn password_notice(&self, username: &str) -> Result<Option<i64>, AccountError> {
         let Some(user) = self.load(username)? else { return Ok(None) };

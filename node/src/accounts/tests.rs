@@ -161,6 +161,19 @@ fn deactivation_role_changes_and_language_are_the_managers_and_the_users()
     Ok(())
 }
 
+/// Moves a session's last use `minutes` back; returns its key.
+fn idle_for(accounts: &Accounts, token: &str, minutes: i64) -> Result<[u8; 32], Box<dyn std::error::Error>> {
+    let key = token_key(token);
+    let store = accounts.journal.store();
+    let mut session: Session =
+        value::decode("sessions", &store.get(Cf::Sessions, &key)?.ok_or("no session")?)?;
+    session.last_seen_ms -= minutes * 60_000;
+    let mut batch = store.batch();
+    batch.put(Cf::Sessions, &key, &value::encode(&session)?);
+    batch.commit(false)?;
+    Ok(key)
+}
+
 #[test]
 fn a_browser_session_carries_a_csrf_token_and_ends_when_idle() -> Result<(), Box<dyn std::error::Error>> {
     let (_dir, accounts) = accounts(ncen_config::Config::default().auth)?;
@@ -174,16 +187,15 @@ fn a_browser_session_carries_a_csrf_token_and_ends_when_idle() -> Result<(), Box
     assert_eq!(accounts.authenticate_session(&api.token)?.1, None, "API tokens have no CSRF token");
 
     // Last used 31 minutes ago: over the 30-minute idle limit, the browser session is gone.
-    let key = token_key(&browser.token);
+    let key = idle_for(&accounts, &browser.token, 31)?;
     let store = accounts.journal.store();
-    let mut session: Session =
-        value::decode("sessions", &store.get(Cf::Sessions, &key)?.ok_or("no session")?)?;
-    session.last_seen_ms -= 31 * 60_000;
-    let mut batch = store.batch();
-    batch.put(Cf::Sessions, &key, &value::encode(&session)?);
-    batch.commit(false)?;
     assert!(matches!(accounts.authenticate(&browser.token), Err(AccountError::BadToken)));
     assert!(store.get(Cf::Sessions, &key)?.is_none(), "the ended session is deleted");
+    // One more, left idle and never shown again: removed at the next start.
+    let idle = accounts.login_with("officer", "a long enough password", None, true)?;
+    let key = idle_for(&accounts, &idle.token, 31)?;
+    assert_eq!(accounts.purge_sessions()?, 1);
+    assert!(store.get(Cf::Sessions, &key)?.is_none());
     accounts.authenticate(&api.token)?;
     Ok(())
 }

@@ -50,15 +50,11 @@ fn cross_site(headers: &HeaderMap) -> bool {
     if headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) == Some("cross-site") {
         return true;
     }
-    match (headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()), headers.get(header::HOST)) {
-        (Some(origin), Some(host)) => {
-            let host = host.to_str().unwrap_or_default();
-            let origin_host = origin.split("://").nth(1).unwrap_or_default();
-            origin != "null" && origin_host != host
-        }
-        (Some("null"), None) => true,
-        _ => false,
-    }
+    let Some(origin) = headers.get(header::ORIGIN) else { return false };
+    // An opaque origin ("null", or unreadable) is never this site.
+    let origin = origin.to_str().unwrap_or("null");
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or_default();
+    origin == "null" || origin.split("://").nth(1) != Some(host)
 }
 
 pub fn random_token() -> String {
@@ -119,7 +115,7 @@ impl FromRequestParts<AppState> for Visitor {
             .or_else(|| accept_language(&parts.headers))
             .unwrap_or(Lang::En);
         Ok(Visitor {
-            principal: if token.is_some() { principal } else { None },
+            principal,
             token,
             csrf,
             lang,
