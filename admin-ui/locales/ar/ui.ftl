@@ -17,6 +17,7 @@ nav-account = حسابي
 nav-logout = تسجيل الخروج
 nav-language = اللغة
 nav-skip = الانتقال إلى المحتوى
+list-separator = {"، "}
 action-change = تغيير
 
 ## الأدوار

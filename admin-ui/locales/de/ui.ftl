@@ -17,6 +17,7 @@ nav-account = Mein Konto
 nav-logout = Abmelden
 nav-language = Sprache
 nav-skip = Zum Inhalt springen
+list-separator = {", "}
 action-change = Ändern
 
 ## Rollen

@@ -17,6 +17,7 @@ nav-account = My account
 nav-logout = Log out
 nav-language = Language
 nav-skip = Skip to content
+list-separator = {", "}
 action-change = Change
 
 ## Roles

@@ -17,6 +17,7 @@ nav-account = Mi cuenta
 nav-logout = Cerrar sesión
 nav-language = Idioma
 nav-skip = Ir al contenido
+list-separator = {", "}
 action-change = Cambiar
 
 ## Roles

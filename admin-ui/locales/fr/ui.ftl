@@ -17,6 +17,7 @@ nav-account = Mon compte
 nav-logout = Se déconnecter
 nav-language = Langue
 nav-skip = Aller au contenu
+list-separator = {", "}
 action-change = Modifier
 
 ## Rôles

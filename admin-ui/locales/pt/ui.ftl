@@ -17,6 +17,7 @@ nav-account = A minha conta
 nav-logout = Terminar sessão
 nav-language = Idioma
 nav-skip = Saltar para o conteúdo
+list-separator = {", "}
 action-change = Alterar
 
 ## Funções

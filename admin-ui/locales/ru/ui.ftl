@@ -17,6 +17,7 @@ nav-account = Моя учётная запись
 nav-logout = Выйти
 nav-language = Язык
 nav-skip = Перейти к содержимому
+list-separator = {", "}
 action-change = Изменить
 
 ## Роли

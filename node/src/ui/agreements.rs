@@ -57,13 +57,14 @@ fn flows(l: &L10n, me: &str, a: &AgreementView) -> Vec<Flow> {
     if kinds.is_empty() {
         return Vec::new();
     }
-    let kinds = kinds.join(", ");
+    let separator = l.t("list-separator");
+    let kinds = kinds.join(&separator);
     let what = if a.scope.commodities.is_empty() {
         kinds
     } else {
         let commodities: Vec<String> =
             a.scope.commodities.iter().map(|c| l.code(ListId::Commodity, c)).collect();
-        l.t2("agr-flow-commodities", "kinds", kinds, "commodities", commodities.join(", "))
+        l.t2("agr-flow-commodities", "kinds", kinds, "commodities", commodities.join(&separator))
     };
     pairs
         .into_iter()
