@@ -26,6 +26,7 @@ use crate::metrics::Metrics;
 use crate::net;
 use crate::records::Records;
 use crate::roles::Role;
+use crate::search::{SEARCH_DIR, SearchIndex};
 use crate::store::keys::MetaKey;
 use crate::store::{Cf, STORE_FORMAT, Store, StoreError, value};
 
@@ -45,6 +46,8 @@ pub enum AppError {
     KeyMismatch { key: PathBuf, db: PathBuf, stored: String },
     #[error("cannot start the network: {0}")]
     Network(String),
+    #[error("cannot open the search index: {0}")]
+    Search(String),
     #[error("cannot listen: {0}")]
     Listen(std::io::Error),
     #[error(transparent)]
@@ -188,6 +191,7 @@ pub fn state(opened: &Opened, config: &Config, listen: Vec<String>) -> AppState 
         catalog,
         engine: None,
         cen: (opened.info.role == NodeRole::Hub).then(|| CenDb::new(opened.store().clone())),
+        search: None,
     }
 }
 
@@ -218,6 +222,8 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), AppError> {
     let addr: SocketAddr = listener.local_addr().map_err(AppError::Listen)?;
+    let search = SearchIndex::open(&config.node.data_dir.join(SEARCH_DIR), opened.journal.clone())
+        .map_err(|e| AppError::Search(e.to_string()))?;
     let engine = start_federation(&opened, config).await?;
     let p2p = engine.net.status().await.map(|s| s.listen).unwrap_or_default();
     tracing::info!(peer_id = %opened.info.peer_id, "peer-to-peer exchange listening on {}", p2p.join(", "));
@@ -225,6 +231,8 @@ pub async fn serve(
     listen.extend(p2p.into_iter().map(|a| format!("{a}/p2p/{}", opened.info.peer_id)));
     let mut state = state(&opened, config, listen);
     state.engine = Some(engine.clone());
+    let follower = search.follow();
+    state.search = Some(search);
     let ui = crate::ui::router(state.clone());
     let app = api::router(
         state,
@@ -233,6 +241,7 @@ pub async fn serve(
         Duration::from_secs(config.http.request_timeout_secs),
     );
     let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+    follower.shutdown().await;
     engine.shutdown().await;
     served.map_err(AppError::Listen)?;
     opened.store().flush()?;

@@ -23,6 +23,8 @@ pub struct LogEntry {
 struct State {
     audit: AuditHead,
     next_seq: u64,
+    /// The next sequence number of the node-local change feed (`Cf::Changes`).
+    next_change: u64,
 }
 
 /// Serialises writes; see the module documentation.
@@ -33,6 +35,8 @@ pub struct Journal {
     state: Mutex<State>,
     /// The last sequence number of this node's origin log, for the replication engine.
     head: tokio::sync::watch::Sender<u64>,
+    /// The last sequence number of the change feed, for the search index.
+    changes: tokio::sync::watch::Sender<u64>,
 }
 
 /// What a write adds to the log and the audit chain, inside its batch.
@@ -49,6 +53,15 @@ impl Appender {
         let seq = self.state.next_seq;
         batch.put(Cf::OriginLog, &keys::origin_log(&self.origin, seq), &value::encode(&entry)?);
         self.state.next_seq += 1;
+        Ok(seq)
+    }
+
+    /// Appends a record write (own or received) to the node-local change feed and returns its
+    /// sequence number. Every write of `Cf::Records` calls it in the same batch.
+    pub fn changed(&mut self, batch: &mut Batch<'_>, entry: LogEntry) -> Result<u64, StoreError> {
+        let seq = self.state.next_change;
+        batch.put(Cf::Changes, &keys::change(seq), &value::encode(&entry)?);
+        self.state.next_change += 1;
         Ok(seq)
     }
 
@@ -85,8 +98,19 @@ impl Journal {
                 next_seq = u64::from_be_bytes(seq) + 1;
             }
         }
+        let next_change = match store.iter_from(Cf::Changes, &keys::change(u64::MAX), false).next() {
+            Some(item) => keys::change_seq(&item?.0).map_or(1, |seq| seq + 1),
+            None => 1,
+        };
         let (head, _) = tokio::sync::watch::channel(next_seq - 1);
-        Ok(Journal { store, origin: origin.to_owned(), state: Mutex::new(State { audit, next_seq }), head })
+        let (changes, _) = tokio::sync::watch::channel(next_change - 1);
+        Ok(Journal {
+            store,
+            origin: origin.to_owned(),
+            state: Mutex::new(State { audit, next_seq, next_change }),
+            head,
+            changes,
+        })
     }
 
     pub fn store(&self) -> &Store {
@@ -112,9 +136,13 @@ impl Journal {
         }
         batch.commit(sync)?;
         let grown = appender.state.next_seq != guard.next_seq;
+        let changed = appender.state.next_change != guard.next_change;
         *guard = appender.state;
         if grown {
             self.head.send_replace(guard.next_seq - 1);
+        }
+        if changed {
+            self.changes.send_replace(guard.next_change - 1);
         }
         Ok(out)
     }
@@ -127,6 +155,16 @@ impl Journal {
     /// Watches the last sequence number of this node's origin log.
     pub fn subscribe(&self) -> tokio::sync::watch::Receiver<u64> {
         self.head.subscribe()
+    }
+
+    /// Watches the last sequence number of the change feed (0 while it is empty).
+    pub fn subscribe_changes(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.changes.subscribe()
+    }
+
+    /// The last sequence number of the change feed (0 while it is empty).
+    pub fn last_change(&self) -> u64 {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner).next_change - 1
     }
 
     /// The administration whose origin log this journal appends to.

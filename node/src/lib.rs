@@ -14,5 +14,6 @@ pub mod metrics;
 pub mod net;
 pub mod records;
 pub mod roles;
+pub mod search;
 pub mod store;
 mod ui;

@@ -384,6 +384,7 @@ impl Records {
             batch.put(Cf::Index, &k, &[]);
         }
         app.log(batch, LogEntry { kind, id, revision: 1 })?;
+        app.changed(batch, LogEntry { kind, id, revision: 1 })?;
         app.audit(
             batch,
             AuditEvent::new(actor, "record.create", Outcome::Ok)
@@ -618,6 +619,7 @@ impl Records {
             let new_head = RecordHead { revision, deleted, index_date, envelope, ..head };
             batch.put(Cf::Records, &keys::record(kind, id), &value::encode(&new_head)?);
             app.log(batch, LogEntry { kind, id, revision })?;
+            app.changed(batch, LogEntry { kind, id, revision })?;
             let action = if deleted { "record.delete" } else { "record.update" };
             app.audit(
                 batch,

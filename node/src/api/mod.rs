@@ -8,6 +8,7 @@ pub mod federation;
 pub mod node;
 pub mod openapi;
 pub mod records;
+pub mod search;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -41,6 +42,8 @@ pub struct AppState {
     pub engine: Option<crate::federation::engine::Engine>,
     /// The global CEN database: `Some` on the WCO hub only.
     pub cen: Option<crate::cen::CenDb>,
+    /// The national full-text search index (absent when the node serves without it).
+    pub search: Option<crate::search::SearchIndex>,
 }
 
 async fn count(State(metrics): State<Arc<Metrics>>, req: Request, next: Next) -> Response {
@@ -97,6 +100,7 @@ pub fn router(state: AppState, ui: Router, max_body_bytes: usize, timeout: Durat
         .route("/directory/members", post(federation::add_member))
         .route("/cen/seizures", get(cen::seizures))
         .route("/cen/statistics", get(cen::statistics))
+        .route("/search", get(search::search))
         .route("/{collection}", get(records::list).post(records::create))
         .route("/{collection}/batch", post(records::batch))
         .route("/{collection}/{id}", get(records::get_one).put(records::update).delete(records::delete_one))

@@ -16,6 +16,7 @@ use ncen_protocol::wire::Entry;
 use super::{Federation, cursor_key};
 use crate::audit::{AuditEvent, Outcome};
 use crate::cen::CenHead;
+use crate::journal::LogEntry;
 use crate::net::key_of_peer_id;
 use crate::records::{RecordHead, date_of_ms, envelope_payload, index_keys};
 use crate::store::{Batch, Cf, StoreError, keys, value};
@@ -163,7 +164,13 @@ impl Federation {
                     Err(reason) => Err(reason),
                     Ok(Checked::Cen(signed)) => self.apply_cen(batch, &mut cen_heads, from, entry, signed),
                     Ok(Checked::Record(record)) => {
-                        self.apply_record(batch, &mut heads, from, &terms, entry, record)
+                        let applied = self.apply_record(batch, &mut heads, from, &terms, entry, record);
+                        if matches!(applied, Ok(Outcome1::Applied)) {
+                            let change =
+                                LogEntry { kind: entry.kind, id: entry.id, revision: entry.revision };
+                            app.changed(batch, change)?;
+                        }
+                        applied
                     }
                 };
                 match result {

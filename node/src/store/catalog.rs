@@ -32,10 +32,13 @@ pub enum Cf {
     Cen,
     /// The hub's index of CEN records by date: `[date:10][uuid]` → empty.
     CenIndex,
+    /// The node-local change feed of record writes, own and received, which the search index
+    /// follows: `[local seq u64 BE]` → `LogEntry`.
+    Changes,
 }
 
 impl Cf {
-    pub const ALL: [Cf; 14] = [
+    pub const ALL: [Cf; 15] = [
         Cf::Meta,
         Cf::Records,
         Cf::Revisions,
@@ -50,6 +53,7 @@ impl Cf {
         Cf::Cursors,
         Cf::Cen,
         Cf::CenIndex,
+        Cf::Changes,
     ];
 
     pub fn name(self) -> &'static str {
@@ -68,6 +72,7 @@ impl Cf {
             Cf::Cursors => "cursors",
             Cf::Cen => "cen",
             Cf::CenIndex => "cen_index",
+            Cf::Changes => "changes",
         }
     }
 }

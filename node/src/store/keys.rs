@@ -61,6 +61,16 @@ pub fn origin_log(origin: &str, seq: u64) -> Vec<u8> {
     k
 }
 
+/// `[seq]`: a position in the node-local change feed.
+pub fn change(seq: u64) -> [u8; 8] {
+    seq.to_be_bytes()
+}
+
+/// The sequence number of a change-feed key.
+pub fn change_seq(key: &[u8]) -> Option<u64> {
+    <[u8; 8]>::try_from(key).ok().map(u64::from_be_bytes)
+}
+
 /// `[kind][origin][reference]`.
 pub fn national_ref(kind: RecordKind, origin: &str, reference: &str) -> Vec<u8> {
     let mut k = Vec::with_capacity(1 + ORIGIN_WIDTH + reference.len());

@@ -77,7 +77,14 @@ fn cf_options(cf: Cf, cache: &rocksdb::Cache) -> Options {
     o.set_compression_type(rocksdb::DBCompressionType::Lz4);
     let bulk = matches!(
         cf,
-        Cf::Records | Cf::Revisions | Cf::OriginLog | Cf::Index | Cf::Audit | Cf::Cen | Cf::CenIndex
+        Cf::Records
+            | Cf::Revisions
+            | Cf::OriginLog
+            | Cf::Index
+            | Cf::Audit
+            | Cf::Cen
+            | Cf::CenIndex
+            | Cf::Changes
     );
     o.set_write_buffer_size(if bulk { 16 << 20 } else { 2 << 20 });
     o.set_arena_block_size(256 << 10);
