@@ -1,6 +1,7 @@
 //! The node's local web UI: pages (askama templates), their languages (Fluent, ICU4X), static
 //! assets and security headers. It holds no node logic: the node's `ui` module fills the pages.
 
+pub mod charts;
 pub mod i18n;
 pub mod pages;
 pub mod security;

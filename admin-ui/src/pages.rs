@@ -47,7 +47,7 @@ pub struct Chrome {
 
 /// Errors of a form, by field name, already translated.
 #[derive(Debug, Clone, Default)]
-pub struct FieldErrors(pub BTreeMap<&'static str, String>);
+pub struct FieldErrors(pub BTreeMap<String, String>);
 
 impl FieldErrors {
     pub fn has(&self, field: &str) -> bool {
@@ -56,8 +56,8 @@ impl FieldErrors {
     pub fn get(&self, field: &str) -> &str {
         self.0.get(field).map(String::as_str).unwrap_or_default()
     }
-    pub fn add(&mut self, field: &'static str, message: String) {
-        self.0.entry(field).or_insert(message);
+    pub fn add(&mut self, field: impl Into<String>, message: String) {
+        self.0.entry(field.into()).or_insert(message);
     }
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
@@ -317,4 +317,211 @@ pub struct AccountPage {
     pub errors: FieldErrors,
     pub totp_enabled: bool,
     pub totp_setup: Option<TotpSetup>,
+}
+
+/// One value of a facet, with how many results have it.
+#[derive(Debug, Clone)]
+pub struct FacetValue {
+    pub label: String,
+    pub count: String,
+    /// The search with this value added, or removed when it is active.
+    pub href: String,
+    pub active: bool,
+}
+
+/// A facet beside the results: commodity, country, route country, origin...
+#[derive(Debug, Clone)]
+pub struct FacetGroup {
+    /// Message id of its title.
+    pub title: &'static str,
+    pub values: Vec<FacetValue>,
+}
+
+/// One result of a search.
+#[derive(Debug, Clone)]
+pub struct ResultRow {
+    pub kind: &'static str,
+    pub kind_label: String,
+    pub href: String,
+    pub date: String,
+    pub title: String,
+    pub detail: String,
+    pub origin: String,
+    pub origin_label: String,
+}
+
+/// The fields of the search form, as typed.
+#[derive(Debug, Clone, Default)]
+pub struct SearchForm {
+    pub q: String,
+    pub kind: String,
+    pub date_from: String,
+    pub date_to: String,
+    /// Active filters besides the text: (parameter, value) kept as hidden fields.
+    pub hidden: Vec<(String, String)>,
+    pub errors: FieldErrors,
+}
+
+#[derive(Template, Debug)]
+#[template(path = "search.html")]
+pub struct SearchPage {
+    pub c: Chrome,
+    pub f: SearchForm,
+    /// (code, message id) of the record kinds.
+    pub kinds: Vec<(String, &'static str)>,
+    pub total: String,
+    pub searched: bool,
+    pub facets: Vec<FacetGroup>,
+    pub rows: Vec<ResultRow>,
+    /// Removable chips for the active filters: (label, href without it).
+    pub chips: Vec<(String, String)>,
+    pub newer: Option<String>,
+    pub older: Option<String>,
+    pub stats_href: String,
+}
+
+/// A labelled value of a record.
+#[derive(Debug, Clone)]
+pub struct FieldRow {
+    pub label: String,
+    pub value: String,
+}
+
+/// A titled group of fields, or a table (header, rows).
+#[derive(Debug, Clone)]
+pub struct RecordSection {
+    pub title: String,
+    pub fields: Vec<FieldRow>,
+    pub table_head: Vec<String>,
+    pub table: Vec<Vec<String>>,
+}
+
+#[derive(Template, Debug)]
+#[template(path = "record.html")]
+pub struct RecordPage {
+    pub c: Chrome,
+    pub title: String,
+    pub kind_label: String,
+    pub origin: String,
+    pub origin_label: String,
+    /// Received from another administration: read-only here.
+    pub foreign: bool,
+    pub revision: u32,
+    pub issued_at: String,
+    pub deleted: bool,
+    pub sections: Vec<RecordSection>,
+    pub back: String,
+    /// Where to correct it, for an officer of its origin.
+    pub edit: Option<String>,
+}
+
+/// One view of the statistics: a chart and the table of its figures.
+#[derive(Debug, Clone)]
+pub struct StatBlock {
+    /// Message id of its title.
+    pub title: &'static str,
+    /// The SVG chart, base64, shown as an image (None if it could not be drawn).
+    pub chart_base64: Option<String>,
+    /// (label, count, share in per cent).
+    pub rows: Vec<(String, String, String)>,
+}
+
+#[derive(Template, Debug)]
+#[template(path = "stats.html")]
+pub struct StatsPage {
+    pub c: Chrome,
+    pub total: String,
+    pub chips: Vec<(String, String)>,
+    pub blocks: Vec<StatBlock>,
+    pub back: String,
+    pub export_xlsx: String,
+    pub export_csv: String,
+}
+
+/// The choices of a drop-down: (code, label), and groups of them for commodities.
+#[derive(Debug, Clone, Default)]
+pub struct Choices {
+    pub location_types: Vec<(String, String)>,
+    pub countries: Vec<(String, String)>,
+    pub directions: Vec<(String, String)>,
+    pub detections: Vec<(String, String)>,
+    pub conveyances: Vec<(String, String)>,
+    pub concealments: Vec<(String, String)>,
+    pub units: Vec<(String, String)>,
+    pub currencies: Vec<(String, String)>,
+    /// (category label, its types).
+    pub commodities: Vec<(String, Vec<(String, String)>)>,
+}
+
+/// The values of a record form by field path (`place.country`, `goods[1].quantity`).
+#[derive(Debug, Clone, Default)]
+pub struct FormValues {
+    pub values: BTreeMap<String, String>,
+    /// Multi-valued fields: `route.transit`.
+    pub multi: BTreeMap<String, Vec<String>>,
+    pub errors: FieldErrors,
+}
+
+impl FormValues {
+    pub fn val(&self, name: &str) -> &str {
+        self.values.get(name).map(String::as_str).unwrap_or_default()
+    }
+    pub fn is(&self, name: &str, code: &str) -> bool {
+        self.val(name) == code || self.multi.get(name).is_some_and(|v| v.iter().any(|c| c == code))
+    }
+    /// The name of a goods line's field.
+    pub fn goods(&self, line: &usize, field: &str) -> String {
+        format!("goods[{line}].{field}")
+    }
+    pub fn gval(&self, line: &usize, field: &str) -> &str {
+        self.val(&self.goods(line, field))
+    }
+    pub fn gis(&self, line: &usize, field: &str, code: &str) -> bool {
+        self.gval(line, field) == code
+    }
+    pub fn gerr(&self, line: &usize, field: &str) -> &str {
+        self.errors.get(&self.goods(line, field))
+    }
+}
+
+#[derive(Template, Debug)]
+#[template(path = "seizure_form.html")]
+pub struct SeizureFormPage {
+    pub c: Chrome,
+    /// The record being corrected: (id, revision).
+    pub editing: Option<(String, u32)>,
+    pub f: FormValues,
+    pub lines: Vec<usize>,
+    pub choices: Choices,
+}
+
+#[derive(Template, Debug)]
+#[template(path = "import.html")]
+pub struct ImportPage {
+    pub c: Chrome,
+    pub error: Option<String>,
+    /// (file stem, sheet name) of the sheets a single CSV file may hold.
+    pub sheets: Vec<(String, String)>,
+    pub max_mib: usize,
+}
+
+/// Counts of one kind in an import report: (label, read, valid, invalid, created, existing).
+pub type KindLine = (String, String, String, String, String, String);
+
+#[derive(Template, Debug)]
+#[template(path = "import_job.html")]
+pub struct ImportJobPage {
+    pub c: Chrome,
+    pub running: bool,
+    pub failed: Option<String>,
+    pub dry_run: bool,
+    /// Percent done, when the total is known.
+    pub percent: Option<u64>,
+    pub progress: String,
+    pub kinds: Vec<KindLine>,
+    /// (sheet, row, column, reason).
+    pub invalid: Vec<(String, String, String, String)>,
+    pub invalid_total: String,
+    pub more_invalid: bool,
+    pub file_sha256: String,
 }

@@ -22,8 +22,11 @@ pub fn admin_label(l: &L10n, code: &str) -> String {
     if code == "WCO" { l.t("dash-hub") } else { l.code(ListId::Country, code) }
 }
 
-const NAV: [(&str, &str, &str, Option<Permission>); 5] = [
+const NAV: [(&str, &str, &str, Option<Permission>); 8] = [
     ("dashboard", "/", "nav-dashboard", None),
+    ("search", "/search", "nav-search", Some(Permission::ReadRecords)),
+    ("new-seizure", "/records/seizures/new", "nav-new-seizure", Some(Permission::WriteRecords)),
+    ("import", "/import", "nav-import", Some(Permission::WriteRecords)),
     ("peers", "/peers", "nav-peers", Some(Permission::ReadFederation)),
     ("agreements", "/agreements", "nav-agreements", Some(Permission::ReadFederation)),
     ("users", "/users", "nav-users", Some(Permission::ManageUsers)),
@@ -126,7 +129,8 @@ pub async fn not_found(axum::extract::State(state): axum::extract::State<AppStat
 
 /// What was just done, from the `done` and `who` query parameters of a redirect after a form.
 pub fn done_notice(l: &L10n, done: Option<&str>, who: Option<&str>) -> Option<Notice> {
-    const DONE: [(&str, &str, &str); 14] = [
+    const DONE: [(&str, &str, &str); 15] = [
+        ("seizure-saved", "form-saved", "reference"),
         ("saved", "notice-saved", ""),
         ("peer-added", "peers-added", "admin"),
         ("peer-removed", "peers-removed", "admin"),

@@ -11,9 +11,15 @@ mod agreements;
 mod audit;
 mod chrome;
 mod dashboard;
+mod entry;
+mod export;
 mod login;
 mod peers;
+mod record;
+mod search;
 mod session;
+mod stats;
+mod upload;
 mod users;
 
 use axum::Router;
@@ -39,6 +45,21 @@ pub fn router(state: AppState) -> Router {
         .route("/users", get(users::page).post(users::create))
         .route("/users/{username}/{action}", post(users::act))
         .route("/audit", get(audit::page))
+        .route("/search", get(search::page))
+        .route("/search/export.xlsx", get(export::to_xlsx))
+        .route("/search/export.csv", get(export::to_csv))
+        .route("/statistics", get(stats::page))
+        .route(
+            "/import",
+            get(upload::page)
+                .post(upload::upload)
+                .layer(axum::extract::DefaultBodyLimit::max(crate::import::MAX_FILE_BYTES + 64 * 1024)),
+        )
+        .route("/import/template.xlsx", get(upload::template))
+        .route("/import/{job}", get(upload::job))
+        .route("/records/seizures/new", get(entry::new_form).post(entry::create))
+        .route("/records/seizures/{id}/edit", get(entry::edit_form).post(entry::update))
+        .route("/records/{collection}/{id}", get(record::page))
         .route("/account", get(account::page))
         .route("/account/password", post(account::password))
         .route("/account/totp", post(account::totp_enable))

@@ -1,6 +1,8 @@
 //! A real headless Chromium driven over WebDriver (Debian's `chromium` and `chromium-driver`):
 //! one chromedriver per test on a free port (plain HTTP on loopback), a fresh profile,
 //! screenshots saved as artifacts.
+// Each browser test crate includes this module and uses a part of it.
+#![allow(dead_code)]
 
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};

@@ -1,0 +1,104 @@
+//! Statistics of a search (C4): for the records matching it, counts by year, commodity, route
+//! country, detection method, conveyance, concealment, place and origin, each as a chart drawn
+//! on the server and the table of its figures.
+
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use base64::Engine;
+use ncen_admin_ui::pages::{StatBlock, StatsPage};
+use ncen_admin_ui::{L10n, charts};
+
+use super::chrome::{self, chrome};
+use super::search::{FACETS, Params, query_of, value_label};
+use super::session::Visitor;
+use crate::api::AppState;
+use crate::roles::Permission;
+
+/// The views, in the order the page shows them: (facet, title, drawn over time).
+const VIEWS: [(&str, &str, bool); 8] = [
+    ("year", "stats-by-year", true),
+    ("commodity", "stats-by-commodity", false),
+    ("route_country", "stats-by-route", false),
+    ("detection_method", "stats-by-detection", false),
+    ("conveyance", "stats-by-conveyance", false),
+    ("concealment", "stats-by-concealment", false),
+    ("country", "stats-by-country", false),
+    ("origin", "stats-by-origin", false),
+];
+
+fn encode(params: &Params) -> String {
+    let pairs: Vec<(&str, &str)> = params
+        .iter()
+        .filter(|(k, v)| !v.is_empty() && k.as_str() != "page")
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    serde_html_form::to_string(&pairs).unwrap_or_default()
+}
+
+pub async fn page(State(state): State<AppState>, v: Visitor, Query(params): Query<Params>) -> Response {
+    let actor = match v.require(&state, Some(Permission::ReadRecords)) {
+        Ok(p) => p.username.clone(),
+        Err(r) => return r,
+    };
+    let l = L10n::new(v.lang);
+    let (query, errors) = query_of(&l, &params, 1, 0);
+    let query_string = encode(&params);
+    if !errors.is_empty() {
+        return Redirect::to(&format!("/search?{query_string}")).into_response();
+    }
+    let Some(index) = state.search.clone() else {
+        return chrome::problem(&state, &v, chrome::Problem::Internal);
+    };
+    let records = state.records.clone();
+    let target = format!("statistics?{query_string}");
+    let found = tokio::task::spawn_blocking(move || {
+        let result = index.search(&query);
+        let _ = records.audit_read(&actor, "record.statistics", target);
+        result
+    })
+    .await;
+    let result = match found {
+        Ok(Ok(r)) => r,
+        _ => return chrome::problem(&state, &v, chrome::Problem::Internal),
+    };
+    let total = result.total.max(1) as f64;
+    let mut blocks = Vec::new();
+    for (facet, title, over_time) in VIEWS {
+        let Some(values) = result.facets.get(facet).filter(|v| !v.is_empty()) else { continue };
+        let mut values = values.clone();
+        if over_time {
+            values.sort_by(|a, b| a.0.cmp(&b.0));
+        }
+        let labelled: Vec<(String, f64)> =
+            values.iter().map(|(code, n)| (value_label(&l, facet, code), *n as f64)).collect();
+        let format = |x: f64| l.num(x.round() as i64);
+        let svg =
+            if over_time { charts::columns(&labelled, &format) } else { charts::bars(&labelled, &format) };
+        let chart_base64 = svg.ok().map(|s| base64::engine::general_purpose::STANDARD.encode(s));
+        let rows = labelled
+            .iter()
+            .map(|(label, n)| (label.clone(), l.num(*n as i64), format!("{:.1} %", n * 100.0 / total)))
+            .collect();
+        blocks.push(StatBlock { title, chart_base64, rows });
+    }
+    let chips = FACETS
+        .iter()
+        .filter_map(|(name, _, _)| {
+            let value = params.get(*name).filter(|v| !v.is_empty())?;
+            let mut without = params.clone();
+            without.remove(*name);
+            Some((value_label(&l, name, value), format!("/statistics?{}", encode(&without))))
+        })
+        .collect();
+    let notices = chrome::expiry_notice(&state, &v).await;
+    let page = StatsPage {
+        c: chrome(&state, &v, "search", notices),
+        total: l.num(i64::try_from(result.total).unwrap_or(i64::MAX)),
+        chips,
+        blocks: if result.total == 0 { Vec::new() } else { blocks },
+        back: format!("/search?{query_string}"),
+        export_xlsx: format!("/search/export.xlsx?{query_string}"),
+        export_csv: format!("/search/export.csv?{query_string}"),
+    };
+    chrome::page(&v, &page)
+}
