@@ -21,6 +21,7 @@ use crate::cen::CenDb;
 use crate::federation::Federation;
 use crate::federation::engine::Engine as ReplicationEngine;
 use crate::identity::{DB_DIR, Identity, IdentityError, KEY_FILE, NodeInfo, NodeRole};
+use crate::import::ImportJobs;
 use crate::journal::{Journal, now_ms};
 use crate::metrics::Metrics;
 use crate::net;
@@ -182,15 +183,24 @@ pub fn state(opened: &Opened, config: &Config, listen: Vec<String>) -> AppState 
         listen,
         version: env!("CARGO_PKG_VERSION").to_owned(),
     };
+    let metrics = Arc::new(Metrics::new());
+    let imports = ImportJobs::new(
+        records.clone(),
+        opened.store().clone(),
+        opened.journal.clone(),
+        metrics.clone(),
+        catalog,
+    );
     AppState {
         records,
         accounts,
         store: opened.store().clone(),
         node: Arc::new(node),
-        metrics: Arc::new(Metrics::new()),
+        metrics,
         catalog,
         engine: None,
         cen: (opened.info.role == NodeRole::Hub).then(|| CenDb::new(opened.store().clone())),
+        imports,
         search: None,
     }
 }

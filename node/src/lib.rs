@@ -9,6 +9,7 @@ pub mod cen;
 pub mod federation;
 pub mod holdings;
 pub mod identity;
+pub mod import;
 pub mod journal;
 pub mod metrics;
 pub mod net;

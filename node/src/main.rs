@@ -1,4 +1,4 @@
-//! The `ncen-node` command line: `init`, `user add`, `run` and `audit verify`.
+//! The `ncen-node` command line: `init`, `user add`, `run`, `audit verify` and `import`.
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 use ncen_config::{Config, LogFormat};
-use ncen_node::app;
 use ncen_node::identity::NodeRole;
 use ncen_node::roles::Role;
+use ncen_node::{app, import};
 
 /// jemalloc, also as RocksDB's `malloc`, with background threads returning freed memory to the
 /// system: with glibc's allocator, a hub that has just pulled from fifty members keeps hundreds of
@@ -55,6 +55,31 @@ enum Command {
     Audit {
         #[command(subcommand)]
         command: AuditCommand,
+    },
+    /// Upload a filled-in template to a running node: an XLSX workbook, a CSV file, a ZIP of CSV
+    /// files or a folder of them. Exit code 0: every record valid (and stored unless
+    /// --dry-run); 2: some rows refused (listed); 1: an error.
+    Import {
+        /// The node's address.
+        #[arg(long, default_value = "http://127.0.0.1:8080")]
+        url: String,
+        #[arg(long)]
+        username: String,
+        /// Read the password from standard input (the only way: never on the command line).
+        #[arg(long, required = true)]
+        password_stdin: bool,
+        /// The one-time code, for an account with a second factor.
+        #[arg(long)]
+        totp: Option<String>,
+        /// Check every row and report, store nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The sheet of a CSV file (seizures, goods, offenders, seizure_companies, photos,
+        /// suspects, companies), when its file name does not say.
+        #[arg(long)]
+        sheet: Option<String>,
+        /// The file (or folder of CSV files) to upload.
+        file: PathBuf,
     },
 }
 
@@ -160,6 +185,23 @@ fn main() -> anyhow::Result<()> {
                 }
                 Err(e) => bail!("audit log broken: {e}"),
             }
+        }
+        Command::Import { url, username, password_stdin, totp, dry_run, sheet, file } => {
+            if !password_stdin {
+                bail!("give the password on standard input with --password-stdin");
+            }
+            let mut password = String::new();
+            std::io::stdin()
+                .read_to_string(&mut password)
+                .context("cannot read the password from standard input")?;
+            let password = password.trim_end_matches(['\n', '\r']).to_owned();
+            let options = import::client::Options { url, username, password, totp, dry_run, sheet, file };
+            let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+            let code = runtime.block_on(import::client::run(options))?;
+            if code != 0 {
+                std::process::exit(code);
+            }
+            Ok(())
         }
         Command::Run { config } => {
             let config = Config::load(config.as_deref())?;

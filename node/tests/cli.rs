@@ -158,3 +158,76 @@ fn copy_back(from: &std::path::Path, to: &std::path::Path) -> anyhow::Result<()>
     anyhow::ensure!(status.success());
     Ok(())
 }
+
+fn import(
+    base: &str,
+    password: &str,
+    args: &[&str],
+    file: &std::path::Path,
+) -> anyhow::Result<std::process::Output> {
+    use std::io::Write;
+    let mut child = bin()
+        .args(["import", "--url", base, "--username", "officer", "--password-stdin"])
+        .args(args)
+        .arg(file)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()?;
+    if let Some(mut stdin) = child.stdin.take() {
+        writeln!(stdin, "{password}")?;
+    }
+    Ok(child.wait_with_output()?)
+}
+
+#[test]
+fn import_checks_a_folder_of_csv_files_then_stores_it_once() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let data = dir.path().join("data");
+    init(&data, "NL")?;
+    assert!(add_user(&data, "officer", "officer")?.status.success());
+    let (mut child, base) = run(&data)?;
+    let upload = dir.path().join("upload");
+    std::fs::create_dir(&upload)?;
+    let header = "national_reference,date,place.location_type,place.country,direction,detection_method\n";
+    let seizures = upload.join("seizures.csv");
+    std::fs::write(
+        &seizures,
+        format!(
+            "{header}NL-1,2025-06-01,SEAPORT,NL,IMPORT,XRAY_SCAN\nNL-2,01/06/2025,SEAPORT,NL,IMPORT,XRAY_SCAN\n"
+        ),
+    )?;
+    std::fs::write(
+        upload.join("goods.csv"),
+        "national_reference,commodity,quantity,unit\nNL-1,DRUGS.COCAINE,2.5,KGM\nNL-2,DRUGS.CAPTAGON,2000,H87\n",
+    )?;
+
+    let out = import(&base, common::PASSWORD, &["--dry-run"], &upload)?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("Seizures row 3, column date: \"01/06/2025\" is not a date"), "{stdout}");
+    assert!(stdout.contains("nothing was stored"), "{stdout}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("checking: "), "plain progress lines");
+
+    std::fs::write(
+        &seizures,
+        format!(
+            "{header}NL-1,2025-06-01,SEAPORT,NL,IMPORT,XRAY_SCAN\nNL-2,2025-06-01,SEAPORT,NL,IMPORT,XRAY_SCAN\n"
+        ),
+    )?;
+    let out = import(&base, common::PASSWORD, &[], &upload)?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("seizures: 2 read, 2 valid (2 created, 0 already there), 0 invalid"), "{stdout}");
+    let again = import(&base, common::PASSWORD, &[], &upload)?;
+    assert_eq!(again.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&again.stdout).contains("Total: 0 created, 2 already there"));
+
+    let wrong = import(&base, "not the password at all", &[], &upload)?;
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("login refused"));
+    let unknown = import(&base, common::PASSWORD, &[], &dir.path().join("upload.txt"))?;
+    assert_eq!(unknown.status.code(), Some(1));
+    terminate(&mut child)?;
+    Ok(())
+}

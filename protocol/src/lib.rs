@@ -10,5 +10,6 @@ pub mod envelope;
 pub mod model;
 pub mod projection;
 pub mod record;
+pub mod template;
 pub mod validate;
 pub mod wire;

@@ -5,6 +5,7 @@ pub mod cen;
 pub mod error;
 pub mod extract;
 pub mod federation;
+pub mod import;
 pub mod node;
 pub mod openapi;
 pub mod records;
@@ -42,6 +43,8 @@ pub struct AppState {
     pub engine: Option<crate::federation::engine::Engine>,
     /// The global CEN database: `Some` on the WCO hub only.
     pub cen: Option<crate::cen::CenDb>,
+    /// Bulk-upload jobs.
+    pub imports: crate::import::ImportJobs,
     /// The national full-text search index (absent when the node serves without it).
     pub search: Option<crate::search::SearchIndex>,
 }
@@ -101,6 +104,9 @@ pub fn router(state: AppState, ui: Router, max_body_bytes: usize, timeout: Durat
         .route("/cen/seizures", get(cen::seizures))
         .route("/cen/statistics", get(cen::statistics))
         .route("/search", get(search::search))
+        .route("/import", post(import::start).layer(DefaultBodyLimit::max(crate::import::MAX_FILE_BYTES)))
+        .route("/import/template.xlsx", get(import::template))
+        .route("/import/{job}", get(import::status))
         .route("/{collection}", get(records::list).post(records::create))
         .route("/{collection}/batch", post(records::batch))
         .route("/{collection}/{id}", get(records::get_one).put(records::update).delete(records::delete_one))

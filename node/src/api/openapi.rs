@@ -33,6 +33,7 @@ impl Modify for BearerAuth {
         super::federation::reject, super::federation::revoke, super::federation::directory,
         super::federation::add_member, super::federation::pull_now,
         super::cen::seizures, super::cen::statistics,
+        super::import::start, super::import::status, super::import::template,
         super::search::search,
     ),
     components(schemas(

@@ -8,6 +8,8 @@ use anyhow::{Context as _, bail};
 use ncen_protocol::model::{Company, Seizure, Suspect};
 use rust_xlsxwriter::{Format, Workbook};
 
+use ncen_protocol::template::column_width;
+
 use super::template::{Cell, Dataset, SHEETS, Table, rows};
 
 /// Most data rows an XLSX worksheet holds (1,048,576 rows less the header).
@@ -47,6 +49,9 @@ pub fn write_xlsx(
                     Cell::Number(x) => {
                         worksheet.write_number(next, col, *x)?;
                     }
+                    Cell::Date(_) => {
+                        worksheet.write_string(next, col, cell.to_csv())?;
+                    }
                 }
             }
             next += 1;
@@ -57,22 +62,6 @@ pub fn write_xlsx(
     }
     workbook.save(path).with_context(|| format!("writing {}", path.display()))?;
     Ok(())
-}
-
-/// A column width (in characters) that suits the field.
-fn column_width(header: &str) -> f64 {
-    let field = header.rsplit('.').next().unwrap_or(header);
-    let typical: f64 = match field {
-        "remarks" | "summary" => 60.0,
-        "description" | "caption" => 40.0,
-        "name" | "identifier" | "street" | "family_name" | "given_names" | "aliases" => 28.0,
-        "sha256" => 66.0,
-        "suspect" | "company" => 38.0,
-        "national_reference" => 18.0,
-        "city" | "place_of_birth" | "value" | "number" => 20.0,
-        _ => 12.0,
-    };
-    typical.max(header.chars().count() as f64 + 2.0)
 }
 
 /// Writes one CSV file per sheet of the template into `dir` (created if missing): UTF-8, a
@@ -89,7 +78,7 @@ pub fn write_csv(
         let mut writer =
             csv::Writer::from_path(&path).with_context(|| format!("writing {}", path.display()))?;
         writer.write_record(sheet.columns)?;
-        rows(sheet, seizures, suspects, companies, &mut |cells| {
+        rows::<anyhow::Error>(sheet, seizures, suspects, companies, &mut |cells| {
             writer.write_record(cells.iter().map(Cell::to_csv))?;
             Ok(())
         })?;
