@@ -292,7 +292,8 @@ impl Records {
         &self.origin
     }
 
-    fn validate(&self, body: &RecordBody) -> Result<(), ValidationErrors> {
+    /// Checks a body as a write would, without writing (forms show every refusal at once).
+    pub fn validate(&self, body: &RecordBody) -> Result<(), ValidationErrors> {
         Validator::new(self.catalog, Some(today())).record(body)
     }
 

@@ -25,7 +25,7 @@ async fn upload(
     }
     b.click("#import-submit").await?;
     wait_for(Duration::from_secs(30), "the import report", || async {
-        b.goto(&b.client.current_url().await?.to_string()).await?;
+        b.goto(b.client.current_url().await?.as_ref()).await?;
         Ok(b.has("#import-done").await?.then_some(()))
     })
     .await?;
