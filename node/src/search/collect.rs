@@ -16,9 +16,12 @@ pub const TOP_VALUES: usize = 20;
 #[derive(Debug, Default)]
 pub struct FacetCounts;
 
-/// One segment's counters.
+/// One segment's counters, and buffers for reading a block of documents' values at once.
 pub struct SegmentCounts {
     columns: Vec<(&'static str, StrColumn, Vec<u32>)>,
+    docs: Vec<DocId>,
+    rows: Vec<u32>,
+    values: Vec<u64>,
 }
 
 /// The counts of one segment or, merged, of all.
@@ -36,7 +39,7 @@ impl Collector for FacetCounts {
                 columns.push((name, column, vec![0u32; terms]));
             }
         }
-        Ok(SegmentCounts { columns })
+        Ok(SegmentCounts { columns, docs: Vec::new(), rows: Vec::new(), values: Vec::new() })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -73,6 +76,26 @@ impl SegmentCollector for SegmentCounts {
         for (_, column, counts) in &mut self.columns {
             for ord in column.term_ords(doc) {
                 if let Some(n) = usize::try_from(ord).ok().and_then(|o| counts.get_mut(o)) {
+                    *n += 1;
+                }
+            }
+        }
+    }
+
+    /// Reads the term ordinals of a whole block of documents per column (one batched read of
+    /// the bit-packed values), then counts them.
+    fn collect_block(&mut self, block: &[DocId]) {
+        let SegmentCounts { columns, docs, rows, values } = self;
+        for (_, column, counts) in columns {
+            let ords = column.ords();
+            docs.clear();
+            rows.clear();
+            ords.row_ids_for_docs(block, docs, rows);
+            values.clear();
+            values.resize(rows.len(), 0);
+            ords.values.get_vals(rows, values);
+            for ord in values.iter() {
+                if let Some(n) = usize::try_from(*ord).ok().and_then(|o| counts.get_mut(o)) {
                     *n += 1;
                 }
             }

@@ -276,6 +276,28 @@ async fn each_facet_filters_and_counts() -> TestResult {
         set(vec![cocaine, heroin])
     );
     assert_eq!(with(&|q| q.date_to = Some("2025-12-31".into()))?, [ivory]);
+    // A whole calendar year, and kinds that seizure-only filters exclude.
+    assert_eq!(
+        with(&|q| {
+            q.date_from = Some("2025-01-01".into());
+            q.date_to = Some("2025-12-31".into());
+        })?,
+        [ivory]
+    );
+    assert!(
+        with(&|q| {
+            q.kinds = vec![RecordKind::Suspect];
+            q.commodity = Some("DRUGS".into());
+        })?
+        .is_empty()
+    );
+    assert_eq!(
+        with(&|q| {
+            q.kinds = vec![RecordKind::Suspect, RecordKind::Seizure];
+            q.conveyance = Some("TRUCK".into());
+        })?,
+        [heroin]
+    );
     // Text and facets combine.
     assert_eq!(
         with(&|q| {
