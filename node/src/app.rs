@@ -232,6 +232,9 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), AppError> {
     let addr: SocketAddr = listener.local_addr().map_err(AppError::Listen)?;
+    // Wait for the shutdown signal from now on: a signal while the index and the network open
+    // must still stop the node cleanly.
+    let shutdown = tokio::spawn(shutdown);
     let search = SearchIndex::open(&config.node.data_dir.join(SEARCH_DIR), opened.journal.clone())
         .map_err(|e| AppError::Search(e.to_string()))?;
     let engine = start_federation(&opened, config).await?;
@@ -250,7 +253,11 @@ pub async fn serve(
         config.http.max_body_bytes,
         Duration::from_secs(config.http.request_timeout_secs),
     );
-    let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+    let served = axum::serve(listener, app)
+        .with_graceful_shutdown(async move {
+            let _ = shutdown.await;
+        })
+        .await;
     follower.shutdown().await;
     engine.shutdown().await;
     served.map_err(AppError::Listen)?;
