@@ -525,3 +525,60 @@ pub struct ImportJobPage {
     pub more_invalid: bool,
     pub file_sha256: String,
 }
+
+/// An investigation in a list.
+#[derive(Debug, Clone)]
+pub struct CaseRow {
+    pub href: String,
+    pub title: String,
+    pub status: &'static str,
+    pub status_label: String,
+    pub assignees: String,
+    pub updated: String,
+    pub mine: bool,
+}
+
+#[derive(Template, Debug)]
+#[template(path = "investigations.html")]
+pub struct CasesPage {
+    pub c: Chrome,
+    pub rows: Vec<CaseRow>,
+    pub errors: FieldErrors,
+    pub title: String,
+    pub summary: String,
+}
+
+/// One entry of an investigation's thread.
+#[derive(Debug, Clone)]
+pub struct ThreadRow {
+    pub at: String,
+    pub author: String,
+    /// `note`, `status`, ... for styling.
+    pub kind: &'static str,
+    pub what: String,
+    pub text: String,
+    /// (name, href, size).
+    pub attachment: Option<(String, String, String)>,
+}
+
+#[derive(Template, Debug)]
+#[template(path = "investigation.html")]
+pub struct CasePage {
+    pub c: Chrome,
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub status: &'static str,
+    pub status_label: String,
+    pub opened: String,
+    pub assignees: Vec<String>,
+    /// (code, label) of the statuses this user may move it to.
+    pub moves: Vec<(String, String)>,
+    /// Officers and supervisors a supervisor may assign: (username, label, assigned).
+    pub assignable: Vec<(String, String, bool)>,
+    pub can_work: bool,
+    /// (kind label, href, label).
+    pub links: Vec<(String, String, String)>,
+    pub thread: Vec<ThreadRow>,
+    pub errors: FieldErrors,
+}

@@ -201,6 +201,7 @@ pub fn state(opened: &Opened, config: &Config, listen: Vec<String>) -> AppState 
         engine: None,
         cen: (opened.info.role == NodeRole::Hub).then(|| CenDb::new(opened.store().clone())),
         imports,
+        investigations: crate::investigations::Investigations::new(opened.journal.clone()),
         search: None,
     }
 }

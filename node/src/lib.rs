@@ -10,6 +10,7 @@ pub mod federation;
 pub mod holdings;
 pub mod identity;
 pub mod import;
+pub mod investigations;
 pub mod journal;
 pub mod metrics;
 pub mod net;

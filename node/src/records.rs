@@ -320,7 +320,17 @@ impl Records {
         kind: RecordKind,
         reference: &str,
     ) -> Result<Option<RecordId>, StoreError> {
-        let key = keys::national_ref(kind, &self.origin, reference);
+        self.by_reference(kind, &self.origin, reference)
+    }
+
+    /// The record `origin` holds under `reference`, if this node has it.
+    pub fn by_reference(
+        &self,
+        kind: RecordKind,
+        origin: &str,
+        reference: &str,
+    ) -> Result<Option<RecordId>, StoreError> {
+        let key = keys::national_ref(kind, origin, reference);
         match self.store().get(Cf::NationalRefs, &key)? {
             Some(bytes) => RecordId::from_slice(&bytes)
                 .map(Some)

@@ -19,6 +19,8 @@ pub enum Role {
     Analyst,
     /// Reads the audit log.
     Auditor,
+    /// Leads officers: everything an officer may, and assigns investigations.
+    Supervisor,
 }
 
 /// Something a request may need the right to do.
@@ -34,11 +36,21 @@ pub enum Permission {
     ReadFederation,
     /// The hub's global CEN database.
     ReadCen,
+    /// Opening investigations and working on them: notes, links, status.
+    WorkInvestigations,
+    /// Assigning officers to investigations.
+    ManageInvestigations,
 }
 
 impl Role {
-    pub const ALL: [Role; 5] =
-        [Role::Administrator, Role::NationalContactPoint, Role::Officer, Role::Analyst, Role::Auditor];
+    pub const ALL: [Role; 6] = [
+        Role::Administrator,
+        Role::NationalContactPoint,
+        Role::Supervisor,
+        Role::Officer,
+        Role::Analyst,
+        Role::Auditor,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -47,6 +59,7 @@ impl Role {
             Role::Officer => "officer",
             Role::Analyst => "analyst",
             Role::Auditor => "auditor",
+            Role::Supervisor => "supervisor",
         }
     }
 
@@ -58,7 +71,11 @@ impl Role {
         use Permission::*;
         matches!(
             (self, p),
-            (Role::Officer, ReadRecords | WriteRecords | ReadCen)
+            (Role::Officer, ReadRecords | WriteRecords | ReadCen | WorkInvestigations)
+                | (
+                    Role::Supervisor,
+                    ReadRecords | WriteRecords | ReadCen | WorkInvestigations | ManageInvestigations
+                )
                 | (Role::Analyst, ReadRecords | ReadCen)
                 | (Role::Administrator, ManageUsers | ReadAudit | ManageFederation | ReadFederation)
                 | (Role::NationalContactPoint, ManageUsers)
@@ -88,6 +105,9 @@ mod tests {
         assert!(!Role::Administrator.allows(Permission::WriteRecords));
         assert!(Role::Officer.allows(Permission::WriteRecords));
         assert!(!Role::NationalContactPoint.may_manage(Role::Administrator));
+        assert!(!Role::Officer.allows(Permission::ManageInvestigations));
+        assert!(Role::Supervisor.allows(Permission::ManageInvestigations));
+        assert!(!Role::Analyst.allows(Permission::WorkInvestigations));
         assert!(Role::NationalContactPoint.may_manage(Role::Officer));
         for r in Role::ALL {
             assert_eq!(Role::parse(r.as_str()), Some(r));

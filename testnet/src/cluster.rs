@@ -65,12 +65,13 @@ pub const NEIGHBOURS: [(&str, &str); 40] = [
 ];
 
 /// The accounts every node gets, with the demo password.
-pub const ACCOUNTS: [(&str, &str); 5] = [
+pub const ACCOUNTS: [(&str, &str); 6] = [
     ("admin", "administrator"),
     ("ncp", "national_contact_point"),
     ("officer", "officer"),
     ("analyst", "analyst"),
     ("auditor", "auditor"),
+    ("supervisor", "supervisor"),
 ];
 
 /// One node of the plan.

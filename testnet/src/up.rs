@@ -67,7 +67,7 @@ pub fn table(cluster: &Cluster) -> String {
         ));
     }
     out.push_str(&format!(
-        "\nLogin on any node: admin, ncp, officer, analyst or auditor, password \"{DEMO_PASSWORD}\".\n"
+        "\nLogin on any node: admin, ncp, supervisor, officer, analyst or auditor, password \"{DEMO_PASSWORD}\".\n"
     ));
     out.push_str(&format!(
         "Agreements: {}.\n",

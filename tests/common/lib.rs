@@ -30,7 +30,8 @@ pub struct TestNode {
 }
 
 /// Usernames created by [`start_node`]: one per role, named after it.
-pub const USERS: [(&str, Role); 5] = [
+pub const USERS: [(&str, Role); 6] = [
+    ("supervisor", Role::Supervisor),
     ("admin", Role::Administrator),
     ("ncp", Role::NationalContactPoint),
     ("officer", Role::Officer),

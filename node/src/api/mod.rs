@@ -45,6 +45,8 @@ pub struct AppState {
     pub cen: Option<crate::cen::CenDb>,
     /// Bulk-upload jobs.
     pub imports: crate::import::ImportJobs,
+    /// The node's investigations (case files).
+    pub investigations: crate::investigations::Investigations,
     /// The national full-text search index (absent when the node serves without it).
     pub search: Option<crate::search::SearchIndex>,
 }

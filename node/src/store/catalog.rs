@@ -35,10 +35,14 @@ pub enum Cf {
     /// The node-local change feed of record writes, own and received, which the search index
     /// follows: `[local seq u64 BE]` → `LogEntry`.
     Changes,
+    /// Investigations (case files) of this node: uuid → `Investigation`. Never replicated.
+    Investigations,
+    /// Files attached to investigations: SHA-256 of the bytes → the bytes.
+    Attachments,
 }
 
 impl Cf {
-    pub const ALL: [Cf; 15] = [
+    pub const ALL: [Cf; 17] = [
         Cf::Meta,
         Cf::Records,
         Cf::Revisions,
@@ -54,6 +58,8 @@ impl Cf {
         Cf::Cen,
         Cf::CenIndex,
         Cf::Changes,
+        Cf::Investigations,
+        Cf::Attachments,
     ];
 
     pub fn name(self) -> &'static str {
@@ -73,6 +79,8 @@ impl Cf {
             Cf::Cen => "cen",
             Cf::CenIndex => "cen_index",
             Cf::Changes => "changes",
+            Cf::Investigations => "investigations",
+            Cf::Attachments => "attachments",
         }
     }
 }

@@ -22,11 +22,12 @@ pub fn admin_label(l: &L10n, code: &str) -> String {
     if code == "WCO" { l.t("dash-hub") } else { l.code(ListId::Country, code) }
 }
 
-const NAV: [(&str, &str, &str, Option<Permission>); 8] = [
+const NAV: [(&str, &str, &str, Option<Permission>); 9] = [
     ("dashboard", "/", "nav-dashboard", None),
     ("search", "/search", "nav-search", Some(Permission::ReadRecords)),
     ("new-seizure", "/records/seizures/new", "nav-new-seizure", Some(Permission::WriteRecords)),
     ("import", "/import", "nav-import", Some(Permission::WriteRecords)),
+    ("investigations", "/investigations", "nav-investigations", Some(Permission::WorkInvestigations)),
     ("peers", "/peers", "nav-peers", Some(Permission::ReadFederation)),
     ("agreements", "/agreements", "nav-agreements", Some(Permission::ReadFederation)),
     ("users", "/users", "nav-users", Some(Permission::ManageUsers)),

@@ -9,6 +9,7 @@
 mod account;
 mod agreements;
 mod audit;
+mod cases;
 mod chrome;
 mod dashboard;
 mod entry;
@@ -57,6 +58,18 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/import/template.xlsx", get(upload::template))
         .route("/import/{job}", get(upload::job))
+        .route("/investigations", get(cases::list).post(cases::open))
+        .route("/investigations/{id}", get(cases::show))
+        .route("/investigations/{id}/status", post(cases::status))
+        .route("/investigations/{id}/assign", post(cases::assign))
+        .route("/investigations/{id}/link", post(cases::link))
+        .route(
+            "/investigations/{id}/note",
+            post(cases::note).layer(axum::extract::DefaultBodyLimit::max(
+                crate::investigations::MAX_ATTACHMENT + 64 * 1024,
+            )),
+        )
+        .route("/investigations/{id}/attachments/{sha}", get(cases::attachment))
         .route("/records/seizures/new", get(entry::new_form).post(entry::create))
         .route("/records/seizures/{id}/edit", get(entry::edit_form).post(entry::update))
         .route("/records/{collection}/{id}", get(record::page))
