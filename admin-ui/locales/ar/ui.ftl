@@ -27,6 +27,7 @@ role-national_contact_point = نقطة الاتصال الوطنية
 role-officer = موظف جمركي
 role-analyst = محلل
 role-auditor = مدقق
+role-supervisor = مشرف
 
 ## تسجيل الدخول
 
@@ -457,3 +458,48 @@ import-col-row = الصف
 import-col-column = العمود
 import-col-reason = السبب
 import-more-invalid = لا تُعرض هنا إلا أول 500 حالة رفض؛ ويُدرج تقرير واجهة برمجة التطبيقات (API) ما يصل إلى عشرة آلاف حالة.
+
+## التحقيقات (الموظفون الجمركيون والمشرفون)
+
+nav-investigations = التحقيقات
+inv-title = التحقيقات
+inv-none = لا توجد تحقيقات بعد.
+inv-case = القضية
+inv-status = الحالة
+inv-assignees = الموظفون الجمركيون المكلَّفون
+inv-updated = آخر تغيير
+inv-yours = مُسنَد إليك
+inv-open = فتح تحقيق
+inv-case-title = العنوان
+inv-summary = الملخص
+inv-open-submit = فتح
+inv-opened = فتحه { $user } في { $date }
+inv-nobody = لا أحد بعد.
+inv-assign = تكليف موظفين جمركيين
+inv-assign-submit = تكليف
+inv-links = السجلات المرتبطة
+inv-no-links = لا توجد سجلات مرتبطة بعد.
+inv-link-kind = نوع السجل
+inv-link-reference = المرجع الوطني أو المعرّف
+inv-link-help = مرجع لدى هذه الإدارة (NL-2026-000123)، أو لدى إدارة أخرى بصيغة BE/BE-2026-000042، أو معرّف السجل.
+inv-link-submit = ربط
+inv-link-unknown = لا يوجد سجل كهذا في هذه العقدة.
+inv-thread = مجريات التحقيق
+inv-note = ملاحظة
+inv-attachment = مرفق (اختياري)
+inv-note-submit = إضافة إلى مجريات التحقيق
+inv-status-open = مفتوح
+inv-status-assigned = مُسنَد
+inv-status-in_progress = قيد المعالجة
+inv-status-suspended = معلَّق
+inv-status-closed = مغلق
+inv-move-in_progress = بدء العمل
+inv-move-suspended = تعليق
+inv-move-closed = إغلاق
+inv-move-open = إعادة الفتح
+inv-move-assigned = الإعادة إلى «مُسنَد»
+inv-entry-opened = فتح القضية
+inv-entry-note = ملاحظة
+inv-entry-assigned = تكليف
+inv-entry-status = تغيير الحالة
+inv-entry-linked = ربط سجل

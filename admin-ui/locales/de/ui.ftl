@@ -27,6 +27,7 @@ role-national_contact_point = Nationale Kontaktstelle
 role-officer = Zollbeamter
 role-analyst = Analyst
 role-auditor = Prüfer
+role-supervisor = Vorgesetzter
 
 ## Anmeldung
 
@@ -457,3 +458,48 @@ import-col-row = Zeile
 import-col-column = Spalte
 import-col-reason = Grund
 import-more-invalid = Hier werden nur die ersten 500 Ablehnungen angezeigt; der Bericht der API führt bis zu 10.000 auf.
+
+## Ermittlungen (Zollbeamte und Vorgesetzte)
+
+nav-investigations = Ermittlungen
+inv-title = Ermittlungen
+inv-none = Noch keine Ermittlungen.
+inv-case = Vorgang
+inv-status = Status
+inv-assignees = Zugewiesene Zollbeamte
+inv-updated = Letzte Änderung
+inv-yours = Ihnen zugewiesen
+inv-open = Ermittlung eröffnen
+inv-case-title = Titel
+inv-summary = Zusammenfassung
+inv-open-submit = Eröffnen
+inv-opened = Eröffnet von { $user } am { $date }
+inv-nobody = Noch niemand.
+inv-assign = Zollbeamte zuweisen
+inv-assign-submit = Zuweisen
+inv-links = Verknüpfte Datensätze
+inv-no-links = Noch kein Datensatz verknüpft.
+inv-link-kind = Art des Datensatzes
+inv-link-reference = Nationale Referenz oder Kennung
+inv-link-help = Eine Referenz dieser Verwaltung (NL-2026-000123), einer anderen Verwaltung in der Form BE/BE-2026-000042 oder die Kennung des Datensatzes.
+inv-link-submit = Verknüpfen
+inv-link-unknown = Dieser Datensatz ist auf diesem Knoten nicht vorhanden.
+inv-thread = Verlauf
+inv-note = Notiz
+inv-attachment = Anhang (optional)
+inv-note-submit = Zum Verlauf hinzufügen
+inv-status-open = Offen
+inv-status-assigned = Zugewiesen
+inv-status-in_progress = In Bearbeitung
+inv-status-suspended = Ausgesetzt
+inv-status-closed = Abgeschlossen
+inv-move-in_progress = Bearbeitung beginnen
+inv-move-suspended = Aussetzen
+inv-move-closed = Abschließen
+inv-move-open = Wieder eröffnen
+inv-move-assigned = Zurück zu „Zugewiesen“
+inv-entry-opened = hat den Vorgang eröffnet
+inv-entry-note = hat geschrieben
+inv-entry-assigned = hat zugewiesen
+inv-entry-status = hat den Status geändert
+inv-entry-linked = hat einen Datensatz verknüpft

@@ -27,6 +27,7 @@ role-national_contact_point = National contact point
 role-officer = Officer
 role-analyst = Analyst
 role-auditor = Auditor
+role-supervisor = Supervisor
 
 ## Login
 
@@ -457,3 +458,48 @@ import-col-row = Row
 import-col-column = Column
 import-col-reason = Reason
 import-more-invalid = Only the first 500 refusals are shown here; the API's report lists up to 10,000.
+
+## Investigations (officers and supervisors)
+
+nav-investigations = Investigations
+inv-title = Investigations
+inv-none = No investigation yet.
+inv-case = Case
+inv-status = Status
+inv-assignees = Assigned officers
+inv-updated = Last change
+inv-yours = assigned to you
+inv-open = Open an investigation
+inv-case-title = Title
+inv-summary = Summary
+inv-open-submit = Open
+inv-opened = Opened by { $user } on { $date }
+inv-nobody = Nobody yet.
+inv-assign = Assign officers
+inv-assign-submit = Assign
+inv-links = Linked records
+inv-no-links = No record linked yet.
+inv-link-kind = Kind of record
+inv-link-reference = National reference or identifier
+inv-link-help = A reference of this administration (NL-2026-000123), of another one as BE/BE-2026-000042, or the record's identifier.
+inv-link-submit = Link
+inv-link-unknown = No such record at this node.
+inv-thread = Thread
+inv-note = Note
+inv-attachment = Attachment (optional)
+inv-note-submit = Add to the thread
+inv-status-open = Open
+inv-status-assigned = Assigned
+inv-status-in_progress = In progress
+inv-status-suspended = Suspended
+inv-status-closed = Closed
+inv-move-in_progress = Start work
+inv-move-suspended = Suspend
+inv-move-closed = Close
+inv-move-open = Reopen
+inv-move-assigned = Back to assigned
+inv-entry-opened = opened the case
+inv-entry-note = wrote
+inv-entry-assigned = assigned
+inv-entry-status = changed the status
+inv-entry-linked = linked a record

@@ -27,6 +27,7 @@ role-national_contact_point = Punto de contacto nacional
 role-officer = Funcionario
 role-analyst = Analista
 role-auditor = Auditor
+role-supervisor = Supervisor
 
 ## Inicio de sesión
 
@@ -457,3 +458,48 @@ import-col-row = Fila
 import-col-column = Columna
 import-col-reason = Motivo
 import-more-invalid = Aquí solo se muestran los primeros 500 rechazos; el informe de la API enumera hasta 10 000.
+
+## Investigaciones (funcionarios y supervisores)
+
+nav-investigations = Investigaciones
+inv-title = Investigaciones
+inv-none = Aún no hay investigaciones.
+inv-case = Expediente
+inv-status = Estado
+inv-assignees = Funcionarios asignados
+inv-updated = Último cambio
+inv-yours = asignada a usted
+inv-open = Abrir una investigación
+inv-case-title = Título
+inv-summary = Resumen
+inv-open-submit = Abrir
+inv-opened = Abierta por { $user } el { $date }
+inv-nobody = Aún nadie.
+inv-assign = Asignar funcionarios
+inv-assign-submit = Asignar
+inv-links = Registros vinculados
+inv-no-links = Aún no hay registros vinculados.
+inv-link-kind = Tipo de registro
+inv-link-reference = Referencia nacional o identificador
+inv-link-help = Una referencia de esta administración (NL-2026-000123), de otra con el formato BE/BE-2026-000042, o el identificador del registro.
+inv-link-submit = Vincular
+inv-link-unknown = Este registro no existe en este nodo.
+inv-thread = Historial
+inv-note = Nota
+inv-attachment = Archivo adjunto (opcional)
+inv-note-submit = Añadir al historial
+inv-status-open = Abierta
+inv-status-assigned = Asignada
+inv-status-in_progress = En curso
+inv-status-suspended = Suspendida
+inv-status-closed = Cerrada
+inv-move-in_progress = Iniciar el trabajo
+inv-move-suspended = Suspender
+inv-move-closed = Cerrar
+inv-move-open = Reabrir
+inv-move-assigned = Volver a «Asignada»
+inv-entry-opened = abrió el expediente
+inv-entry-note = escribió
+inv-entry-assigned = asignó
+inv-entry-status = cambió el estado
+inv-entry-linked = vinculó un registro

@@ -27,6 +27,7 @@ role-national_contact_point = Point de contact national
 role-officer = Agent
 role-analyst = Analyste
 role-auditor = Auditeur
+role-supervisor = Superviseur
 
 ## Connexion
 
@@ -457,3 +458,48 @@ import-col-row = Ligne
 import-col-column = Colonne
 import-col-reason = Motif
 import-more-invalid = Seuls les 500 premiers refus sont affichés ici ; le rapport de l'API en liste jusqu'à 10 000.
+
+## Enquêtes (agents et superviseurs)
+
+nav-investigations = Enquêtes
+inv-title = Enquêtes
+inv-none = Aucune enquête pour l'instant.
+inv-case = Dossier
+inv-status = Statut
+inv-assignees = Agents affectés
+inv-updated = Dernière modification
+inv-yours = qui vous est affectée
+inv-open = Ouvrir une enquête
+inv-case-title = Intitulé
+inv-summary = Résumé
+inv-open-submit = Ouvrir
+inv-opened = Ouverte par { $user } le { $date }
+inv-nobody = Personne pour l'instant.
+inv-assign = Affecter des agents
+inv-assign-submit = Affecter
+inv-links = Enregistrements liés
+inv-no-links = Aucun enregistrement lié pour l'instant.
+inv-link-kind = Type d'enregistrement
+inv-link-reference = Référence nationale ou identifiant
+inv-link-help = Une référence de cette administration (NL-2026-000123), d'une autre administration sous la forme BE/BE-2026-000042, ou l'identifiant de l'enregistrement.
+inv-link-submit = Lier
+inv-link-unknown = Cet enregistrement n'existe pas sur ce nœud.
+inv-thread = Fil de suivi
+inv-note = Note
+inv-attachment = Pièce jointe (facultative)
+inv-note-submit = Ajouter au fil de suivi
+inv-status-open = Ouverte
+inv-status-assigned = Affectée
+inv-status-in_progress = En cours
+inv-status-suspended = Suspendue
+inv-status-closed = Clôturée
+inv-move-in_progress = Commencer le travail
+inv-move-suspended = Suspendre
+inv-move-closed = Clôturer
+inv-move-open = Rouvrir
+inv-move-assigned = Revenir à « Affectée »
+inv-entry-opened = a ouvert le dossier
+inv-entry-note = a écrit
+inv-entry-assigned = a affecté
+inv-entry-status = a modifié le statut
+inv-entry-linked = a lié un enregistrement

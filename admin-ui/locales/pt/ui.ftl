@@ -27,6 +27,7 @@ role-national_contact_point = Ponto de contacto nacional
 role-officer = Funcionário aduaneiro
 role-analyst = Analista
 role-auditor = Auditor
+role-supervisor = Supervisor
 
 ## Início de sessão
 
@@ -457,3 +458,48 @@ import-col-row = Linha
 import-col-column = Coluna
 import-col-reason = Motivo
 import-more-invalid = Só são apresentadas aqui as primeiras 500 recusas; o relatório da API lista até 10 000.
+
+## Investigações (funcionários aduaneiros e supervisores)
+
+nav-investigations = Investigações
+inv-title = Investigações
+inv-none = Ainda não há investigações.
+inv-case = Processo
+inv-status = Estado
+inv-assignees = Funcionários aduaneiros designados
+inv-updated = Última alteração
+inv-yours = atribuída a si
+inv-open = Abrir uma investigação
+inv-case-title = Título
+inv-summary = Resumo
+inv-open-submit = Abrir
+inv-opened = Aberta por { $user } em { $date }
+inv-nobody = Ainda ninguém.
+inv-assign = Designar funcionários aduaneiros
+inv-assign-submit = Designar
+inv-links = Registos associados
+inv-no-links = Ainda não há registos associados.
+inv-link-kind = Tipo de registo
+inv-link-reference = Referência nacional ou identificador
+inv-link-help = Uma referência desta administração (NL-2026-000123), de outra no formato BE/BE-2026-000042, ou o identificador do registo.
+inv-link-submit = Associar
+inv-link-unknown = Este registo não existe neste nó.
+inv-thread = Histórico
+inv-note = Nota
+inv-attachment = Anexo (opcional)
+inv-note-submit = Adicionar ao histórico
+inv-status-open = Aberta
+inv-status-assigned = Atribuída
+inv-status-in_progress = Em curso
+inv-status-suspended = Suspensa
+inv-status-closed = Encerrada
+inv-move-in_progress = Iniciar o trabalho
+inv-move-suspended = Suspender
+inv-move-closed = Encerrar
+inv-move-open = Reabrir
+inv-move-assigned = Voltar a «Atribuída»
+inv-entry-opened = abriu o processo
+inv-entry-note = escreveu
+inv-entry-assigned = designou
+inv-entry-status = alterou o estado
+inv-entry-linked = associou um registo

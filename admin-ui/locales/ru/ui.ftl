@@ -27,6 +27,7 @@ role-national_contact_point = Национальный контактный пу
 role-officer = Сотрудник
 role-analyst = Аналитик
 role-auditor = Аудитор
+role-supervisor = Руководитель
 
 ## Вход в систему
 
@@ -457,3 +458,48 @@ import-col-row = Строка
 import-col-column = Столбец
 import-col-reason = Причина
 import-more-invalid = Здесь показаны только первые 500 отклонённых строк; отчёт API содержит до 10 000.
+
+## Расследования (сотрудники и руководители)
+
+nav-investigations = Расследования
+inv-title = Расследования
+inv-none = Расследований пока нет.
+inv-case = Дело
+inv-status = Статус
+inv-assignees = Назначенные сотрудники
+inv-updated = Последнее изменение
+inv-yours = назначено вам
+inv-open = Открыть расследование
+inv-case-title = Название
+inv-summary = Краткое описание
+inv-open-submit = Открыть
+inv-opened = Открыто: { $user }, { $date }
+inv-nobody = Пока никто.
+inv-assign = Назначить сотрудников
+inv-assign-submit = Назначить
+inv-links = Связанные записи
+inv-no-links = Связанных записей пока нет.
+inv-link-kind = Тип записи
+inv-link-reference = Национальный номер или идентификатор
+inv-link-help = Национальный номер этой администрации (NL-2026-000123) или другой администрации в виде BE/BE-2026-000042 либо идентификатор записи.
+inv-link-submit = Связать
+inv-link-unknown = На этом узле нет такой записи.
+inv-thread = Лента событий
+inv-note = Заметка
+inv-attachment = Вложение (необязательно)
+inv-note-submit = Добавить в ленту
+inv-status-open = Открыто
+inv-status-assigned = Назначено
+inv-status-in_progress = В работе
+inv-status-suspended = Приостановлено
+inv-status-closed = Закрыто
+inv-move-in_progress = Начать работу
+inv-move-suspended = Приостановить
+inv-move-closed = Закрыть
+inv-move-open = Открыть заново
+inv-move-assigned = Вернуть в статус «Назначено»
+inv-entry-opened = открытие дела
+inv-entry-note = заметка
+inv-entry-assigned = назначение
+inv-entry-status = изменение статуса
+inv-entry-linked = привязка записи
