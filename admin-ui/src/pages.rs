@@ -378,6 +378,8 @@ pub struct SearchPage {
     pub newer: Option<String>,
     pub older: Option<String>,
     pub stats_href: String,
+    /// The reader may enter records.
+    pub can_write: bool,
 }
 
 /// A labelled value of a record.
@@ -581,4 +583,34 @@ pub struct CasePage {
     pub links: Vec<(String, String, String)>,
     pub thread: Vec<ThreadRow>,
     pub errors: FieldErrors,
+}
+
+/// One field of a generic record form.
+#[derive(Debug, Clone)]
+pub struct FormField {
+    /// The JSON path the value goes to (`identity_documents[0].number`).
+    pub name: String,
+    pub label: String,
+    /// `text`, `date`, `select` or `textarea`.
+    pub kind: &'static str,
+    pub options: Vec<(String, String)>,
+    pub max: usize,
+}
+
+/// A titled group of fields.
+#[derive(Debug, Clone)]
+pub struct FormGroup {
+    pub title: String,
+    pub fields: Vec<FormField>,
+}
+
+#[derive(Template, Debug)]
+#[template(path = "record_form.html")]
+pub struct RecordFormPage {
+    pub c: Chrome,
+    pub heading: String,
+    pub action: String,
+    pub revision: Option<u32>,
+    pub groups: Vec<FormGroup>,
+    pub f: FormValues,
 }

@@ -79,5 +79,26 @@ async fn an_officer_enters_corrects_and_reads_seizures() -> anyhow::Result<()> {
     assert!(!b.has("#edit-record").await?, "no correction of another origin's record");
     b.goto(&nl.url(&format!("/records/seizures/{received}/edit"))).await?;
     assert!(b.text("#error-title").await?.contains("Not allowed"));
+
+    // A suspect, from the search page: the family name is required, a document's number too.
+    b.click("#nav-search").await?;
+    b.click("#new-suspect").await?;
+    b.fill("[id='national_reference']", "NL-2026-P-1").await?;
+    choose(&b, "identity_documents[0].kind", "PASSPORT").await?;
+    b.click("#record-submit").await?;
+    assert!(b.text("[id='family_name-error']").await?.contains("Required"));
+    assert!(b.has("[id='identity_documents[0].number-error']").await?, "the document's number is asked for");
+    b.fill("[id='family_name']", "Müller").await?;
+    b.fill("[id='given_names']", "Jörg").await?;
+    b.fill("[id='identity_documents[0].number']", "C01X00T47").await?;
+    choose(&b, "identity_documents[0].issuing_country", "DE").await?;
+    choose(&b, "nationality", "DE").await?;
+    b.click("#record-submit").await?;
+    let page = b.text("main").await?;
+    assert!(page.contains("Müller, Jörg") && page.contains("C01X00T47") && page.contains("Germany"), "{page}");
+    b.click("#edit-record").await?;
+    b.fill("[id='place_of_birth']", "Köln").await?;
+    b.click("#record-submit").await?;
+    assert!(b.text("main").await?.contains("revision 2"));
     b.close().await
 }

@@ -24,7 +24,7 @@ const FIRST_LINES: usize = 3;
 const MAX_LINES: usize = 50;
 
 /// A code list as drop-down choices, sorted by label in the reader's language.
-fn options(l: &L10n, list: ListId) -> Vec<(String, String)> {
+pub(super) fn options(l: &L10n, list: ListId) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Catalog::builtin()
         .list(list)
         .entries
@@ -215,7 +215,7 @@ fn seizure_of(l: &L10n, f: &mut FormValues, lines: usize, base: Option<&Seizure>
 }
 
 /// Puts the store's refusal next to the fields it names, in the reader's language.
-fn refused(l: &L10n, f: &mut FormValues, e: RecordError) -> Result<(), RecordError> {
+pub(super) fn refused(l: &L10n, f: &mut FormValues, e: RecordError) -> Result<(), RecordError> {
     match e {
         RecordError::Invalid(errors) => {
             for fe in errors.0 {

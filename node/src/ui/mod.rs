@@ -15,6 +15,7 @@ mod dashboard;
 mod entry;
 mod export;
 mod login;
+mod party;
 mod peers;
 mod record;
 mod search;
@@ -72,6 +73,8 @@ pub fn router(state: AppState) -> Router {
         .route("/investigations/{id}/attachments/{sha}", get(cases::attachment))
         .route("/records/seizures/new", get(entry::new_form).post(entry::create))
         .route("/records/seizures/{id}/edit", get(entry::edit_form).post(entry::update))
+        .route("/records/{collection}/new", get(party::new_form).post(party::create))
+        .route("/records/{collection}/{id}/edit", get(party::edit_form).post(party::update))
         .route("/records/{collection}/{id}", get(record::page))
         .route("/account", get(account::page))
         .route("/account/password", post(account::password))

@@ -275,8 +275,8 @@ pub async fn page(
     notices.extend(done.notice(&l));
     let own = view.origin == state.node.administration;
     let page = RecordPage {
-        edit: (own && writer && view.kind == RecordKind::Seizure && !view.deleted)
-            .then(|| format!("/records/seizures/{}/edit", view.id)),
+        edit: (own && writer && !view.deleted)
+            .then(|| format!("/records/{}/{}/edit", view.kind.collection(), view.id)),
         c: chrome(&state, &v, "search", notices),
         title,
         kind_label: l.t(kind_label(view.kind)),

@@ -156,8 +156,8 @@ fn row(l: &L10n, view: &RecordView) -> ResultRow {
 }
 
 pub async fn page(State(state): State<AppState>, v: Visitor, Query(params): Query<Params>) -> Response {
-    let actor = match v.require(&state, Some(Permission::ReadRecords)) {
-        Ok(p) => p.username.clone(),
+    let (actor, can_write) = match v.require(&state, Some(Permission::ReadRecords)) {
+        Ok(p) => (p.username.clone(), p.role.allows(Permission::WriteRecords)),
         Err(r) => return r,
     };
     let l = L10n::new(v.lang);
@@ -264,6 +264,7 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(params): Quer
         chips,
         newer: (page_no > 0).then(|| with_page(page_no - 1)),
         older: ((page_no + 1) * PAGE < total as usize).then(|| with_page(page_no + 1)),
+        can_write,
         stats_href: href("/statistics", &{
             let mut p = params.clone();
             p.remove("page");
