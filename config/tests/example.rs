@@ -12,8 +12,8 @@ use ncen_config::Config;
 /// The example file of the crate being tested (read at run time, so a test binary built from
 /// another checkout never reads a stale copy).
 fn example_path() -> PathBuf {
-    let dir = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).unwrap_or_default();
-    dir.join("ncen.example.toml")
+    // Known at compile time: another test's `Jail::clear_env` may empty the environment meanwhile.
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ncen.example.toml")
 }
 
 #[test]

@@ -70,7 +70,9 @@ impl Investigations {
             all.push(value::decode::<Investigation>("investigations", &bytes)?);
         }
         all.sort_by_key(|i| {
-            (!i.assignees.iter().any(|a| a == username), i.status == Status::Closed, -i.updated_ms)
+            let theirs = i.assignees.iter().any(|a| a == username);
+            // Ids are time-ordered (v7): the later of two changes in the same millisecond wins.
+            (!theirs, i.status == Status::Closed, std::cmp::Reverse((i.updated_ms, i.id)))
         });
         Ok(all)
     }
