@@ -451,6 +451,8 @@ pub struct Choices {
     pub concealments: Vec<(String, String)>,
     pub units: Vec<(String, String)>,
     pub currencies: Vec<(String, String)>,
+    pub sexes: Vec<(String, String)>,
+    pub company_roles: Vec<(String, String)>,
     /// (category label, its types).
     pub commodities: Vec<(String, Vec<(String, String)>)>,
 }
@@ -484,6 +486,19 @@ impl FormValues {
     pub fn gerr(&self, line: &usize, field: &str) -> &str {
         self.errors.get(&self.goods(line, field))
     }
+    /// The name of a field of row `i` of list `list` (`offenders[1].sex`).
+    pub fn row(&self, list: &str, i: &usize, field: &str) -> String {
+        format!("{list}[{i}].{field}")
+    }
+    pub fn rval(&self, list: &str, i: &usize, field: &str) -> &str {
+        self.val(&self.row(list, i, field))
+    }
+    pub fn ris(&self, list: &str, i: &usize, field: &str, code: &str) -> bool {
+        self.rval(list, i, field) == code
+    }
+    pub fn rerr(&self, list: &str, i: &usize, field: &str) -> &str {
+        self.errors.get(&self.row(list, i, field))
+    }
 }
 
 #[derive(Template, Debug)]
@@ -495,6 +510,12 @@ pub struct SeizureFormPage {
     pub f: FormValues,
     pub lines: Vec<usize>,
     pub choices: Choices,
+    /// Rows for offenders and for linked companies.
+    pub offender_rows: Vec<usize>,
+    pub company_rows: Vec<usize>,
+    /// (reference, label) of suspects and companies to link, newest first.
+    pub suspects: Vec<(String, String)>,
+    pub companies: Vec<(String, String)>,
 }
 
 #[derive(Template, Debug)]

@@ -95,10 +95,32 @@ async fn an_officer_enters_corrects_and_reads_seizures() -> anyhow::Result<()> {
     choose(&b, "nationality", "DE").await?;
     b.click("#record-submit").await?;
     let page = b.text("main").await?;
-    assert!(page.contains("Müller, Jörg") && page.contains("C01X00T47") && page.contains("Germany"), "{page}");
+    assert!(
+        page.contains("Müller, Jörg") && page.contains("C01X00T47") && page.contains("Germany"),
+        "{page}"
+    );
     b.click("#edit-record").await?;
     b.fill("[id='place_of_birth']", "Köln").await?;
     b.click("#record-submit").await?;
     assert!(b.text("main").await?.contains("revision 2"));
+    let suspect = b.client.current_url().await?.path().rsplit('/').next().unwrap_or_default().to_owned();
+
+    // The suspect is linked to the seizure by its reference, offered in the form's list;
+    // an unknown company reference is refused next to its field.
+    let (_, list) = nl.get_as("officer", "/api/v1/seizures?origin=NL").await?;
+    let seizure = list["items"][0]["id"].as_str().unwrap_or_default().to_owned();
+    b.goto(&nl.url(&format!("/records/seizures/{seizure}/edit"))).await?;
+    assert!(b.has("#suspect-refs option[value='NL-2026-P-1']").await?, "the suspect is suggested");
+    b.fill("[name='offenders[0].suspect']", "NL-2026-P-1").await?;
+    b.fill("[name='offenders[0].age']", "41").await?;
+    b.fill("[name='companies[0].company']", "NL-2026-NO-SUCH").await?;
+    b.click("#seizure-submit").await?;
+    assert!(b.text("#company-rows").await?.contains("No such record"));
+    b.fill("[name='companies[0].company']", "").await?;
+    b.click("#seizure-submit").await?;
+    assert!(b.text("main").await?.contains("revision 3"));
+    let (_, saved) = nl.get_as("officer", &format!("/api/v1/seizures/{seizure}")).await?;
+    assert_eq!(saved["data"]["offenders"][0]["suspect"].as_str(), Some(suspect.as_str()));
+    assert_eq!(saved["data"]["offenders"][0]["age"].as_u64(), Some(41));
     b.close().await
 }

@@ -68,11 +68,63 @@ fn choices(l: &L10n) -> Choices {
             c.sort();
             c
         },
+        sexes: options(l, ListId::Sex),
+        company_roles: options(l, ListId::CompanyRole),
         commodities: groups,
     }
 }
 
-fn render(
+/// Rows shown for a repeated list: one more than filled, two at least.
+fn rows_of(f: &FormValues, list: &str) -> usize {
+    let filled = (0..MAX_LINES)
+        .take_while(|i| f.values.keys().any(|k| k.starts_with(&format!("{list}[{i}]"))))
+        .count();
+    (filled + 1).max(2).min(MAX_LINES)
+}
+
+/// How a form names a record: its reference, prefixed by its origin when not this node's.
+pub(super) fn reference_of(me: &str, origin: &str, reference: &str) -> String {
+    if origin == me { reference.to_owned() } else { format!("{origin}/{reference}") }
+}
+
+/// Suspects and companies to suggest, newest first.
+async fn suggestions(state: &AppState) -> (Vec<(String, String)>, Vec<(String, String)>) {
+    let (Some(index), records) = (state.search.clone(), state.records.clone()) else {
+        return (Vec::new(), Vec::new());
+    };
+    let me = state.node.administration.clone();
+    tokio::task::spawn_blocking(move || {
+        let of = |kind: RecordKind| -> Vec<(String, String)> {
+            let query = crate::search::SearchQuery { kinds: vec![kind], limit: 100, ..Default::default() };
+            let Ok(result) = index.search(&query) else { return Vec::new() };
+            result
+                .hits
+                .iter()
+                .filter_map(|h| records.get(h.kind, h.id).ok())
+                .filter_map(|view| {
+                    let data = view.data.clone()?;
+                    let (reference, label) = match kind {
+                        RecordKind::Suspect => {
+                            let s: ncen_protocol::model::Suspect = serde_json::from_value(data).ok()?;
+                            let name = format!("{} {}", s.family_name, s.given_names.unwrap_or_default());
+                            (s.national_reference, name.trim().to_owned())
+                        }
+                        _ => {
+                            let c: ncen_protocol::model::Company = serde_json::from_value(data).ok()?;
+                            (c.national_reference, c.name)
+                        }
+                    };
+                    Some((reference_of(&me, &view.origin, &reference), label))
+                })
+                .collect()
+        };
+        (of(RecordKind::Suspect), of(RecordKind::Company))
+    })
+    .await
+    .unwrap_or_default()
+}
+
+async fn render(
     state: &AppState,
     v: &Visitor,
     editing: Option<(String, u32)>,
@@ -80,12 +132,17 @@ fn render(
     lines: usize,
 ) -> Response {
     let l = L10n::new(v.lang);
+    let (suspects, companies) = suggestions(state).await;
     let page = SeizureFormPage {
         c: chrome(state, v, "new-seizure", Vec::new()),
         editing,
+        offender_rows: (0..rows_of(&f, "offenders")).collect(),
+        company_rows: (0..rows_of(&f, "companies")).collect(),
         f,
         lines: (0..lines.clamp(1, MAX_LINES)).collect(),
         choices: choices(&l),
+        suspects,
+        companies,
     };
     chrome::page(v, &page)
 }
@@ -250,7 +307,7 @@ pub async fn new_form(State(state): State<AppState>, v: Visitor) -> Response {
         format!("{:04}-{:02}-{:02}", today.year(), u8::from(today.month()), today.day()),
     );
     f.values.insert("place.country".into(), state.node.administration.clone());
-    render(&state, &v, None, f, FIRST_LINES)
+    render(&state, &v, None, f, FIRST_LINES).await
 }
 
 async fn load(state: &AppState, id: uuid::Uuid) -> Result<(Seizure, String, u32), RecordError> {
@@ -277,7 +334,11 @@ pub async fn edit_form(State(state): State<AppState>, v: Visitor, Path(id): Path
         }
         Ok((s, _, revision)) => {
             let lines = s.goods.len() + 1;
-            render(&state, &v, Some((id.to_string(), revision)), values_of(&s), lines)
+            {
+                let mut f = values_of(&s);
+                links_to_form(&state, &s, &mut f).await;
+                render(&state, &v, Some((id.to_string(), revision)), f, lines).await
+            }
         }
         Err(_) => chrome::problem(&state, &v, chrome::Problem::NotFound),
     }
@@ -307,15 +368,26 @@ async fn save(state: AppState, v: Visitor, body: Bytes, editing: Option<uuid::Uu
     };
     let shown = editing.map(|id| (id.to_string(), revision.unwrap_or_default()));
     if !f.val("add_line").is_empty() {
-        return render(&state, &v, shown, f, lines + 1);
+        return render(&state, &v, shown, f, lines + 1).await;
     }
-    let seizure = seizure_of(&l, &mut f, lines, base.as_ref());
+    let mut seizure = seizure_of(&l, &mut f, lines, base.as_ref());
+    let (records, me) = (state.records.clone(), state.node.administration.clone());
+    let (resolved, mut f) = match tokio::task::spawn_blocking(move || {
+        let links = links_from_form(&l, &records, &me, &mut f);
+        (links, f)
+    })
+    .await
+    {
+        Ok(x) => x,
+        Err(_) => return chrome::problem(&state, &v, chrome::Problem::Internal),
+    };
+    (seizure.offenders, seizure.companies) = resolved;
     // Every refusal at once: the form's own (numbers) and the store's validation.
     if let Err(errors) = state.records.validate(&RecordBody::Seizure(seizure.clone())) {
         let _ = refused(&l, &mut f, RecordError::Invalid(errors));
     }
     if !f.errors.is_empty() {
-        return render(&state, &v, shown, f, lines);
+        return render(&state, &v, shown, f, lines).await;
     }
     let records = state.records.clone();
     let reference = seizure.national_reference.clone();
@@ -332,7 +404,7 @@ async fn save(state: AppState, v: Visitor, body: Bytes, editing: Option<uuid::Uu
                 .into_response()
         }
         Ok(Err(e)) => match refused(&l, &mut f, e) {
-            Ok(()) => render(&state, &v, shown, f, lines),
+            Ok(()) => render(&state, &v, shown, f, lines).await,
             Err(other) => chrome::api_problem(&state, &v, other.into()),
         },
         Err(_) => chrome::problem(&state, &v, chrome::Problem::Internal),
@@ -353,4 +425,108 @@ pub async fn update(
         return chrome::problem(&state, &v, chrome::Problem::NotFound);
     };
     save(state, v, body, Some(id)).await
+}
+
+/// The form's rows for the seizure's offenders and companies, named by reference.
+async fn links_to_form(state: &AppState, s: &Seizure, f: &mut FormValues) {
+    let (records, me) = (state.records.clone(), state.node.administration.clone());
+    let (offenders, companies) = (s.offenders.clone(), s.companies.clone());
+    let name = move |kind: RecordKind, id: uuid::Uuid| -> String {
+        match records.get(kind, id) {
+            Ok(view) => {
+                let reference =
+                    view.data.as_ref().and_then(|d| d["national_reference"].as_str()).unwrap_or_default();
+                reference_of(&me, &view.origin, reference)
+            }
+            Err(_) => id.to_string(),
+        }
+    };
+    let rows = tokio::task::spawn_blocking(move || {
+        let mut out = Vec::new();
+        for (i, o) in offenders.iter().enumerate() {
+            if let Some(id) = o.suspect {
+                out.push((format!("offenders[{i}].suspect"), name(RecordKind::Suspect, id)));
+            }
+            out.push((format!("offenders[{i}].nationality"), o.nationality.clone().unwrap_or_default()));
+            out.push((format!("offenders[{i}].sex"), o.sex.clone().unwrap_or_default()));
+            out.push((format!("offenders[{i}].age"), o.age.map(|a| a.to_string()).unwrap_or_default()));
+        }
+        for (i, c) in companies.iter().enumerate() {
+            out.push((format!("companies[{i}].company"), name(RecordKind::Company, c.company)));
+            out.push((format!("companies[{i}].role"), c.role.clone()));
+        }
+        out
+    })
+    .await
+    .unwrap_or_default();
+    f.values.extend(rows);
+}
+
+/// Finds a record by identifier, `ORIGIN/REFERENCE`, or a reference of this node.
+fn resolve(records: &crate::records::Records, me: &str, kind: RecordKind, text: &str) -> Option<uuid::Uuid> {
+    if let Ok(id) = uuid::Uuid::parse_str(text) {
+        return records.get(kind, id).ok().map(|v| v.id);
+    }
+    let (origin, reference) = match text.split_once('/') {
+        Some((o, r)) => (o.trim().to_ascii_uppercase(), r.trim()),
+        None => (me.to_owned(), text),
+    };
+    records.by_reference(kind, &origin, reference).ok().flatten()
+}
+
+/// The offenders and company links the form names; unknown references are field errors.
+fn links_from_form(
+    l: &L10n,
+    records: &crate::records::Records,
+    me: &str,
+    f: &mut FormValues,
+) -> (Vec<ncen_protocol::model::Offender>, Vec<ncen_protocol::model::CompanyLink>) {
+    let mut offenders = Vec::new();
+    for i in 0..MAX_LINES {
+        let key = |field: &str| format!("offenders[{i}].{field}");
+        let fields = ["suspect", "nationality", "sex", "age"].map(|x| f.val(&key(x)).trim().to_owned());
+        if fields.iter().all(String::is_empty) {
+            continue;
+        }
+        let suspect = match fields[0].as_str() {
+            "" => None,
+            text => match resolve(records, me, RecordKind::Suspect, text) {
+                Some(id) => Some(id),
+                None => {
+                    f.errors.add(key("suspect"), l.t("form-unknown-record"));
+                    None
+                }
+            },
+        };
+        let age = match fields[3].as_str() {
+            "" => None,
+            text => match text.parse::<u8>() {
+                Ok(a) => Some(a),
+                Err(_) => {
+                    f.errors.add(key("age"), l.t("form-not-a-number"));
+                    None
+                }
+            },
+        };
+        let opt = |s: &String| Some(s.clone()).filter(|s| !s.is_empty());
+        offenders.push(ncen_protocol::model::Offender {
+            suspect,
+            nationality: opt(&fields[1]),
+            sex: opt(&fields[2]),
+            age,
+        });
+    }
+    let mut companies = Vec::new();
+    for i in 0..MAX_LINES {
+        let key = |field: &str| format!("companies[{i}].{field}");
+        let (text, role) = (f.val(&key("company")).trim().to_owned(), f.val(&key("role")).trim().to_owned());
+        if text.is_empty() && role.is_empty() {
+            continue;
+        }
+        match resolve(records, me, RecordKind::Company, &text) {
+            Some(company) => companies.push(ncen_protocol::model::CompanyLink { company, role }),
+            None => f.errors.add(key("company"), l.t("form-unknown-record")),
+        }
+    }
+    (offenders, companies)
 }
