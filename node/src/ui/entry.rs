@@ -79,7 +79,7 @@ fn rows_of(f: &FormValues, list: &str) -> usize {
     let filled = (0..MAX_LINES)
         .take_while(|i| f.values.keys().any(|k| k.starts_with(&format!("{list}[{i}]"))))
         .count();
-    (filled + 1).max(2).min(MAX_LINES)
+    (filled + 1).clamp(2, MAX_LINES)
 }
 
 /// How a form names a record: its reference, prefixed by its origin when not this node's.
