@@ -422,6 +422,10 @@ pub struct RecordPage {
 pub struct StatBlock {
     /// Message id of its title.
     pub title: &'static str,
+    /// What the figures are of, when the title alone does not say.
+    pub subtitle: Option<String>,
+    /// Message id of the figures' column: records, or quantity.
+    pub value_head: &'static str,
     /// The SVG chart, base64, shown as an image (None if it could not be drawn).
     pub chart_base64: Option<String>,
     /// (label, count, share in per cent).

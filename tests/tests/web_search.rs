@@ -82,6 +82,9 @@ async fn an_analyst_searches_narrows_charts_and_exports() -> anyhow::Result<()> 
     let chart = b.css("img.chart").await?.attr("src").await?.unwrap_or_default();
     assert!(chart.starts_with("data:image/svg+xml;base64,") && chart.len() > 500, "a chart is drawn");
     b.screenshot("statistics").await?;
+    let page = b.text("main").await?;
+    assert!(page.contains("Quantities by commodity") && page.contains("Cocaine · Kilogram (kg)"), "{page}");
+    assert!(page.contains("128.50"), "120.5 + 8 kg of cocaine: {page}");
 
     // The XLSX export, read back: the same references, dates as dates, quantities as numbers.
     let href = b.css("#export-xlsx").await?.attr("href").await?.unwrap_or_default();

@@ -164,6 +164,12 @@ pub fn document(f: &Fields, r: &Indexable<'_>) -> TantivyDocument {
     }
     let mut doc = TantivyDocument::default();
     doc.add_text(f.key, key(r.kind, r.id));
+    if let RecordBody::Seizure(s) = r.body {
+        let month = r.index_date.get(..7).unwrap_or_default();
+        for g in &s.goods {
+            doc.add_text(f.goods, super::quantities::goods_value(month, &g.commodity, &g.unit, g.quantity));
+        }
+    }
     for t in v.text {
         doc.add_text(f.text, t);
     }

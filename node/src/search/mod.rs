@@ -8,6 +8,7 @@ mod analyzer;
 mod collect;
 mod document;
 mod follow;
+pub mod quantities;
 mod query;
 mod schema;
 #[cfg(test)]
@@ -222,6 +223,12 @@ impl SearchIndex {
         let (total, top, facets) = searcher.search(&*query, &(Count, top, collect::FacetCounts))?;
         let hits = top.into_iter().map(|(_, addr)| hit(&searcher, addr)).collect::<Result<Vec<_>, _>>()?;
         Ok(SearchResult { total: total as u64, hits: hits.into_iter().flatten().collect(), facets })
+    }
+
+    /// The totals of the quantities of the seizures matching `q` (its limit and offset unused).
+    pub fn quantities(&self, q: &SearchQuery) -> Result<quantities::Quantities, SearchError> {
+        let query = query::build(&self.inner.fields, &SearchQuery { limit: 1, offset: 0, ..q.clone() })?;
+        Ok(self.inner.reader.searcher().search(&*query, &quantities::QuantitySums)?)
     }
 
     /// Creates an index in `dir` (replacing one there) to be loaded straight with records,

@@ -9,7 +9,7 @@ use super::analyzer::ANALYZER;
 
 /// Raised whenever the schema or what goes into a document changes: an index with another
 /// version is rebuilt from the store at start.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The facets every answer counts, by their names in queries and answers.
 pub const FACETS: [&str; 9] = [
@@ -53,6 +53,8 @@ pub struct Fields {
     /// The record id's two halves.
     pub id_hi: Field,
     pub id_lo: Field,
+    /// A seizure's goods lines, for quantity totals (see `quantities.rs`).
+    pub goods: Field,
 }
 
 /// The schema and its fields.
@@ -79,6 +81,7 @@ pub fn build() -> (Schema, Fields) {
         tag: b.add_u64_field("tag", FAST),
         id_hi: b.add_u64_field("id_hi", FAST),
         id_lo: b.add_u64_field("id_lo", FAST),
+        goods: b.add_text_field(super::quantities::GOODS, FAST),
     };
     (b.build(), fields)
 }

@@ -526,3 +526,41 @@ fn a_loader_builds_an_index_without_a_store() -> TestResult {
     assert_eq!(ids(&index, &text("tusks"))?, [ids_[1]]);
     Ok(())
 }
+
+#[tokio::test]
+async fn quantities_are_summed_by_commodity_and_month_over_the_matches() -> TestResult {
+    let n = node()?;
+    let index = open_index(&n)?;
+    let follower = index.follow();
+    for (reference, date, commodity) in [
+        ("NL-2026-Q-1", "2026-03-10", "DRUGS.COCAINE"),
+        ("NL-2026-Q-2", "2026-03-20", "DRUGS.COCAINE"),
+        ("NL-2026-Q-3", "2026-04-02", "DRUGS.COCAINE"),
+        ("NL-2026-Q-4", "2026-04-05", "DRUGS.HEROIN"),
+    ] {
+        let body = seizure(&SeizureSpec { reference, date, commodity, ..COCAINE });
+        n.records.create("officer", body)?;
+    }
+    n.records.create("officer", company("NL-C-1", "Acme Freight", "Rotterdam"))?;
+    settle(&index).await?;
+    let q = index.quantities(&query())?;
+    assert_eq!(
+        q.by_commodity,
+        [
+            ("DRUGS.COCAINE".to_owned(), "KGM".to_owned(), 30.0),
+            ("DRUGS.HEROIN".to_owned(), "KGM".to_owned(), 10.0)
+        ]
+    );
+    let cocaine = ("DRUGS.COCAINE".to_owned(), "KGM".to_owned());
+    assert_eq!(
+        q.by_month.get("2026-03").and_then(|m| m.get(&cocaine)),
+        Some(&20.0),
+        "two seizures of the same line"
+    );
+    assert_eq!(q.by_month.get("2026-04").and_then(|m| m.get(&cocaine)), Some(&10.0));
+    // Only the matches count.
+    let heroin = SearchQuery { commodity: Some("DRUGS.HEROIN".into()), ..query() };
+    assert_eq!(index.quantities(&heroin)?.by_commodity.len(), 1);
+    follower.shutdown().await;
+    Ok(())
+}

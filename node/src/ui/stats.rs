@@ -13,6 +13,8 @@ use super::search::{FACETS, Params, query_of, value_label};
 use super::session::Visitor;
 use crate::api::AppState;
 use crate::roles::Permission;
+use crate::search::quantities::Quantities;
+use ncen_protocol::codelists::ListId;
 
 /// The views, in the order the page shows them: (facet, title, drawn over time).
 const VIEWS: [(&str, &str, bool); 8] = [
@@ -52,12 +54,13 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(params): Quer
     let records = state.records.clone();
     let target = format!("statistics?{query_string}");
     let found = tokio::task::spawn_blocking(move || {
-        let result = index.search(&query);
+        let result = index.search(&query)?;
+        let quantities = index.quantities(&query)?;
         let _ = records.audit_read(&actor, "record.statistics", target);
-        result
+        Ok::<_, crate::search::SearchError>((result, quantities))
     })
     .await;
-    let result = match found {
+    let (result, quantities) = match found {
         Ok(Ok(r)) => r,
         _ => return chrome::problem(&state, &v, chrome::Problem::Internal),
     };
@@ -79,8 +82,9 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(params): Quer
             .iter()
             .map(|(label, n)| (label.clone(), l.num(*n as i64), format!("{:.1} %", n * 100.0 / total)))
             .collect();
-        blocks.push(StatBlock { title, chart_base64, rows });
+        blocks.push(StatBlock { title, subtitle: None, value_head: "stats-records", chart_base64, rows });
     }
+    blocks.extend(quantity_blocks(&l, &quantities));
     let chips = FACETS
         .iter()
         .filter_map(|(name, _, _)| {
@@ -101,4 +105,43 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(params): Quer
         export_csv: format!("/search/export.csv?{query_string}"),
     };
     chrome::page(&v, &page)
+}
+
+/// Quantities by commodity (and unit), and the largest one's quantities by month.
+fn quantity_blocks(l: &L10n, q: &Quantities) -> Vec<StatBlock> {
+    let Some((top_commodity, top_unit, _)) = q.by_commodity.first().cloned() else { return Vec::new() };
+    let name = |commodity: &str, unit: &str| {
+        format!("{} · {}", l.code(ListId::Commodity, commodity), l.code(ListId::Unit, unit))
+    };
+    let amount = |x: f64| {
+        if x.fract() == 0.0 && x.abs() < 9e15 { l.num(x as i64) } else { format!("{x:.2}") }
+    };
+    let top: Vec<(String, f64)> = q.by_commodity.iter().take(15).map(|(c, u, t)| (name(c, u), *t)).collect();
+    let encode = |svg: Result<String, charts::ChartError>| {
+        svg.ok().map(|s| base64::engine::general_purpose::STANDARD.encode(s))
+    };
+    let by_commodity = StatBlock {
+        title: "stats-quantities",
+        subtitle: None,
+        value_head: "field-quantity",
+        chart_base64: None,
+        rows: top.iter().map(|(label, t)| (label.clone(), amount(*t), String::new())).collect(),
+    };
+    let months: Vec<(String, f64)> = q
+        .by_month
+        .iter()
+        .map(|(month, totals)| {
+            let total = totals.get(&(top_commodity.clone(), top_unit.clone())).copied().unwrap_or(0.0);
+            (month.clone(), total)
+        })
+        .collect();
+    let recent: Vec<(String, f64)> = months.iter().skip(months.len().saturating_sub(36)).cloned().collect();
+    let by_month = StatBlock {
+        title: "stats-quantities-month",
+        subtitle: Some(name(&top_commodity, &top_unit)),
+        value_head: "field-quantity",
+        chart_base64: encode(charts::columns(&recent, &amount)),
+        rows: recent.iter().rev().take(12).map(|(m, t)| (m.clone(), amount(*t), String::new())).collect(),
+    };
+    vec![by_month, by_commodity]
 }
