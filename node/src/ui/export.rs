@@ -30,8 +30,12 @@ enum Cell {
 }
 
 impl Cell {
+    /// The cell as CSV text. Text that a spreadsheet would take for a formula (`=`, `+`, `-`,
+    /// `@`, tab, carriage return first) is quoted with a leading apostrophe: free text from any
+    /// administration never runs as a formula on an analyst's machine.
     fn as_text(&self) -> String {
         match self {
+            Cell::Text(s) if s.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{s}"),
             Cell::Text(s) | Cell::Date(s) => s.clone(),
             Cell::Number(n) => n.to_string(),
         }
@@ -289,5 +293,18 @@ pub async fn to_csv(State(state): State<AppState>, v: Visitor, Query(params): Qu
     match csv_of(&l, kind, &views) {
         Ok(bytes) => attachment("text/csv; charset=utf-8", kind.collection(), bytes),
         Err(_) => chrome::problem(&state, &v, chrome::Problem::Internal),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cell;
+
+    #[test]
+    fn text_that_looks_like_a_formula_is_not_one_in_csv() {
+        assert_eq!(Cell::Text("=HYPERLINK(\"http://x\")".into()).as_text(), "'=HYPERLINK(\"http://x\")");
+        assert_eq!(Cell::Text("-12 kg".into()).as_text(), "'-12 kg");
+        assert_eq!(Cell::Text("bricks".into()).as_text(), "bricks");
+        assert_eq!(Cell::Number(-12.5).as_text(), "-12.5", "numbers stay numbers");
     }
 }
