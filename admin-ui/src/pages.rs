@@ -396,6 +396,8 @@ pub struct RecordSection {
     pub fields: Vec<FieldRow>,
     pub table_head: Vec<String>,
     pub table: Vec<Vec<String>>,
+    /// Links to other records: (label, href).
+    pub links: Vec<(String, String)>,
 }
 
 #[derive(Template, Debug)]

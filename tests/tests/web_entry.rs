@@ -119,6 +119,11 @@ async fn an_officer_enters_corrects_and_reads_seizures() -> anyhow::Result<()> {
     b.fill("[name='companies[0].company']", "").await?;
     b.click("#seizure-submit").await?;
     assert!(b.text("main").await?.contains("revision 3"));
+    b.click(".record-links a[href*='/records/suspects/']").await?;
+    assert!(
+        b.text("#record-title").await?.contains("Müller, Jörg"),
+        "the linked suspect opens from the seizure"
+    );
     let (_, saved) = nl.get_as("officer", &format!("/api/v1/seizures/{seizure}")).await?;
     assert_eq!(saved["data"]["offenders"][0]["suspect"].as_str(), Some(suspect.as_str()));
     assert_eq!(saved["data"]["offenders"][0]["age"].as_u64(), Some(41));

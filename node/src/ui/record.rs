@@ -47,7 +47,13 @@ impl Fields<'_> {
         }
     }
     fn section(self, title: &str) -> RecordSection {
-        RecordSection { title: self.l.t(title), fields: self.rows, table_head: Vec::new(), table: Vec::new() }
+        RecordSection {
+            title: self.l.t(title),
+            fields: self.rows,
+            table_head: Vec::new(),
+            table: Vec::new(),
+            links: Vec::new(),
+        }
     }
 }
 
@@ -61,6 +67,7 @@ fn table(l: &L10n, title: &str, head: &[&str], rows: Vec<Vec<String>>) -> Option
         fields: Vec::new(),
         table_head: head.iter().map(|h| l.t(h)).collect(),
         table: rows,
+        links: Vec::new(),
     })
 }
 
@@ -259,7 +266,8 @@ pub async fn page(
     };
     let l = L10n::new(v.lang);
     let (title, mut sections) = describe(&l, &view).unwrap_or_else(|| (view.id.to_string(), Vec::new()));
-    sections.retain(|s| !s.fields.is_empty() || !s.table.is_empty());
+    sections.extend(linked(&state, &l, &view).await);
+    sections.retain(|s| !s.fields.is_empty() || !s.table.is_empty() || !s.links.is_empty());
     let issued_at =
         time::OffsetDateTime::parse(&view.issued_at, &time::format_description::well_known::Rfc3339)
             .map(|t| l.datetime(i64::try_from(t.unix_timestamp_nanos() / 1_000_000).unwrap_or_default()))
@@ -290,4 +298,47 @@ pub async fn page(
         back: local_path(&back).to_owned(),
     };
     chrome::page(&v, &page)
+}
+
+/// The suspects and companies a seizure names, as links to their pages.
+async fn linked(state: &AppState, l: &L10n, view: &RecordView) -> Option<RecordSection> {
+    let seizure: Seizure = serde_json::from_value(view.data.clone()?).ok()?;
+    let mut wanted: Vec<(RecordKind, uuid::Uuid, Option<String>)> = seizure
+        .offenders
+        .iter()
+        .filter_map(|o| o.suspect)
+        .map(|id| (RecordKind::Suspect, id, None))
+        .collect();
+    wanted.extend(seizure.companies.iter().map(|c| (RecordKind::Company, c.company, Some(c.role.clone()))));
+    if wanted.is_empty() {
+        return None;
+    }
+    let records = state.records.clone();
+    let l = *l;
+    let links = tokio::task::spawn_blocking(move || {
+        wanted
+            .into_iter()
+            .map(|(kind, id, role)| {
+                let href = format!("/records/{}/{id}", kind.collection());
+                let name = records
+                    .get(kind, id)
+                    .ok()
+                    .and_then(|v| describe(&l, &v))
+                    .map(|(title, _)| title)
+                    .unwrap_or_else(|| id.to_string());
+                let role =
+                    role.map(|r| format!(" ({})", l.code(ListId::CompanyRole, &r))).unwrap_or_default();
+                (format!("{} · {name}{role}", l.t(kind_label(kind))), href)
+            })
+            .collect::<Vec<_>>()
+    })
+    .await
+    .ok()?;
+    Some(RecordSection {
+        title: l.t("inv-links"),
+        fields: Vec::new(),
+        table_head: Vec::new(),
+        table: Vec::new(),
+        links,
+    })
 }
