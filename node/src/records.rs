@@ -668,6 +668,16 @@ impl Records {
         Ok(view(id, kind, &head)?)
     }
 
+    /// The current body of a live record, typed, with its origin and revision (for forms that
+    /// correct it).
+    pub fn body(&self, kind: RecordKind, id: RecordId) -> Result<(RecordBody, String, u32), RecordError> {
+        let head = self.head(kind, id)?.ok_or(RecordError::NotFound { kind: kind.collection(), id })?;
+        match envelope_payload(&head.envelope)?.body {
+            Some(body) => Ok((body, head.origin, head.revision)),
+            None => Err(RecordError::Deleted { kind: kind.collection(), id, revision: head.revision }),
+        }
+    }
+
     /// The stored COSE_Sign1 envelope of the current revision, byte for byte.
     pub fn signed(&self, kind: RecordKind, id: RecordId) -> Result<Vec<u8>, RecordError> {
         let head = self.head(kind, id)?.ok_or(RecordError::NotFound { kind: kind.collection(), id })?;

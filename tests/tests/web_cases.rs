@@ -70,15 +70,7 @@ async fn a_supervisor_assigns_an_investigation_that_an_officer_works() -> anyhow
     b.screenshot("investigation").await?;
 
     // The attachment downloads for the officer, byte for byte.
-    let href = b.css("#thread a").await?.attr("href").await?.unwrap_or_default();
-    let cookie = b.client.get_named_cookie("ncen_session").await?;
-    let bytes = reqwest::Client::new()
-        .get(nl.url(&href))
-        .header("cookie", format!("ncen_session={}", cookie.value()))
-        .send()
-        .await?
-        .bytes()
-        .await?;
+    let bytes = b.download(&nl.base, "#thread a").await?;
     assert_eq!(&bytes[..], b"X-ray image reference 4471");
 
     // Every change is audited.

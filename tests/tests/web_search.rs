@@ -87,16 +87,8 @@ async fn an_analyst_searches_narrows_charts_and_exports() -> anyhow::Result<()> 
     assert!(page.contains("128.50"), "120.5 + 8 kg of cocaine: {page}");
 
     // The XLSX export, read back: the same references, dates as dates, quantities as numbers.
-    let href = b.css("#export-xlsx").await?.attr("href").await?.unwrap_or_default();
-    let cookie = b.client.get_named_cookie("ncen_session").await?;
-    let bytes = reqwest::Client::new()
-        .get(nl.url(&href))
-        .header("cookie", format!("ncen_session={}", cookie.value()))
-        .send()
-        .await?
-        .bytes()
-        .await?;
-    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.to_vec()))?;
+    let bytes = b.download(&nl.base, "#export-xlsx").await?;
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes))?;
     let sheet = book.worksheet_range("Seizures")?;
     let rows: Vec<&[Data]> = sheet.rows().collect();
     assert_eq!(rows.len(), 3, "a header and two goods lines");

@@ -54,15 +54,7 @@ async fn an_officer_uploads_the_template_once_and_bad_rows_are_reported() -> any
     b.click("#nav-import").await?;
 
     // The template, as the page's link gives it.
-    let href = b.css("#template-download").await?.attr("href").await?.unwrap_or_default();
-    let cookie = b.client.get_named_cookie("ncen_session").await?;
-    let template = reqwest::Client::new()
-        .get(nl.url(&href))
-        .header("cookie", format!("ncen_session={}", cookie.value()))
-        .send()
-        .await?
-        .bytes()
-        .await?;
+    let template = b.download(&nl.base, "#template-download").await?;
     let dir = tempfile::tempdir()?;
     let workbook = dir.path().join("template.xlsx");
     std::fs::write(&workbook, &template)?;
@@ -79,7 +71,7 @@ async fn an_officer_uploads_the_template_once_and_bad_rows_are_reported() -> any
     assert_eq!(counts(&b, 1).await?, ["1", "1", "0", "0", "1"], "the same file again adds nothing");
 
     // One sheet as CSV: the example seizure under a new reference, and one with a bad date.
-    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(template.to_vec()))?;
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(template))?;
     let sheet = book.worksheet_range("Seizures")?;
     let rows: Vec<Vec<String>> = sheet
         .rows()

@@ -94,6 +94,25 @@ struct Session {
     csrf: Option<String>,
 }
 
+impl Session {
+    /// Past its absolute expiry, or idle for longer than a browser session may be.
+    fn ended(&self, now: i64) -> bool {
+        self.expires_ms <= now || self.idle_ms.is_some_and(|idle| now - self.last_seen_ms > idle)
+    }
+}
+
+/// What a page needs to know of its session, read once per request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionInfo {
+    pub principal: Principal,
+    /// The token every form of a browser session carries (none for API tokens).
+    pub csrf: Option<String>,
+    /// The UI language the user chose.
+    pub language: Option<String>,
+    /// When the password expires, if within the notice period (or past).
+    pub password_notice_ms: Option<i64>,
+}
+
 /// How often a browser session's last use is written down.
 const TOUCH_EVERY_MS: i64 = 60_000;
 
@@ -234,6 +253,12 @@ impl Accounts {
     fn password_expiry(&self, user: &User) -> Option<i64> {
         let days = self.policy.password_max_age_days;
         (days > 0).then(|| user.password_changed_ms + i64::from(days) * DAY_MS)
+    }
+
+    /// The password's expiry, when it is within `auth.password_notice_days` of `now` (or past).
+    fn password_notice(&self, user: &User, now: i64) -> Option<i64> {
+        let notice_ms = i64::from(self.policy.password_notice_days) * DAY_MS;
+        self.password_expiry(user).filter(|e| *e - now <= notice_ms)
     }
 
     pub fn view(&self, user: &User) -> UserView {
@@ -417,7 +442,7 @@ impl Accounts {
         let password_expiry = self.password_expiry(&user);
         let expired = password_expiry.is_some_and(|e| e <= now);
         let change_required = user.must_change_password || expired;
-        let notice_ms = i64::from(self.policy.password_notice_days) * DAY_MS;
+        let notice = self.password_notice(&user, now);
         self.journal.write(true, |batch, app| {
             batch.put(Cf::Users, username.as_bytes(), &value::encode(&user)?);
             batch.put(Cf::Sessions, &token_key(&token), &value::encode(&session)?);
@@ -430,19 +455,19 @@ impl Accounts {
             expires_at_ms,
             role: user.role,
             password_change_required: change_required,
-            password_expires_at_ms: password_expiry.filter(|e| *e - now <= notice_ms),
+            password_expires_at_ms: notice,
             csrf,
         })
     }
 
     /// Resolves a bearer token to its account.
     pub fn authenticate(&self, token: &str) -> Result<Principal, AccountError> {
-        self.authenticate_session(token).map(|(principal, _)| principal)
+        self.authenticate_session(token).map(|info| info.principal)
     }
 
-    /// Resolves a token to its account and, for a browser session, its CSRF token; a browser
-    /// session idle for longer than the policy ends.
-    pub fn authenticate_session(&self, token: &str) -> Result<(Principal, Option<String>), AccountError> {
+    /// Resolves a token to its account and what pages show of it, with one read of the
+    /// session and one of the account; a browser session idle for longer than the policy ends.
+    pub fn authenticate_session(&self, token: &str) -> Result<SessionInfo, AccountError> {
         if token.is_empty() || token.len() > 256 {
             return Err(AccountError::BadToken);
         }
@@ -452,8 +477,7 @@ impl Accounts {
             None => return Err(AccountError::BadToken),
         };
         let now = now_ms();
-        let idle = session.idle_ms.is_some_and(|idle| now - session.last_seen_ms > idle);
-        if session.expires_ms <= now || idle {
+        if session.ended(now) {
             let mut batch = self.journal.store().batch();
             batch.delete(Cf::Sessions, &key);
             batch.commit(false)?;
@@ -470,12 +494,13 @@ impl Accounts {
             batch.commit(false)?;
         }
         let expired = self.password_expiry(&user).is_some_and(|e| e <= now);
+        let password_notice_ms = self.password_notice(&user, now);
         let principal = Principal {
             username: user.username,
             role: user.role,
             must_change_password: user.must_change_password || expired,
         };
-        Ok((principal, session.csrf))
+        Ok(SessionInfo { principal, csrf: session.csrf, language: user.language, password_notice_ms })
     }
 
     /// Deletes sessions past their absolute or idle expiry (those never shown again would
@@ -487,10 +512,7 @@ impl Accounts {
         let mut ended = 0;
         for item in store.iter_from(Cf::Sessions, b"", true) {
             let (key, bytes) = item?;
-            let over = match value::decode::<Session>("sessions", &bytes) {
-                Ok(s) => s.expires_ms <= now || s.idle_ms.is_some_and(|idle| now - s.last_seen_ms > idle),
-                Err(_) => true,
-            };
+            let over = value::decode::<Session>("sessions", &bytes).map_or(true, |s| s.ended(now));
             if over {
                 batch.delete(Cf::Sessions, &key);
                 ended += 1;
@@ -498,13 +520,6 @@ impl Accounts {
         }
         batch.commit(false)?;
         Ok(ended)
-    }
-
-    /// When the account's password expires, if within the notice period (or past).
-    pub fn password_notice(&self, username: &str) -> Result<Option<i64>, AccountError> {
-        let Some(user) = self.load(username)? else { return Ok(None) };
-        let notice_ms = i64::from(self.policy.password_notice_days) * DAY_MS;
-        Ok(self.password_expiry(&user).filter(|e| *e - now_ms() <= notice_ms))
     }
 
     /// Ends a session.

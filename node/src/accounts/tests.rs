@@ -181,10 +181,10 @@ fn a_browser_session_carries_a_csrf_token_and_ends_when_idle() -> Result<(), Box
     let browser = accounts.login_with("officer", "a long enough password", None, true)?;
     let api = accounts.login("officer", "a long enough password", None)?;
     assert_ne!(browser.token, api.token);
-    let (_, csrf) = accounts.authenticate_session(&browser.token)?;
+    let csrf = accounts.authenticate_session(&browser.token)?.csrf;
     assert_eq!(csrf, browser.csrf);
     assert!(csrf.is_some_and(|c| c.len() >= 32));
-    assert_eq!(accounts.authenticate_session(&api.token)?.1, None, "API tokens have no CSRF token");
+    assert_eq!(accounts.authenticate_session(&api.token)?.csrf, None, "API tokens have no CSRF token");
 
     // Last used 31 minutes ago: over the 30-minute idle limit, the browser session is gone.
     let key = idle_for(&accounts, &browser.token, 31)?;

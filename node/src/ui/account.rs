@@ -64,7 +64,7 @@ async fn render(
         None => None,
     };
     let policy = state.accounts.policy();
-    let mut all = chrome::expiry_notice(state, v).await;
+    let mut all = chrome::expiry_notice(v);
     all.extend(notices);
     let page = AccountPage {
         c: chrome(state, v, "", all),

@@ -153,7 +153,7 @@ async fn render(state: &AppState, v: &Visitor, form: ProposeForm, done: Option<&
         .filter(|e| !e.deprecated)
         .map(|e| (e.code.clone(), l.code(ListId::Commodity, &e.code)))
         .collect();
-    let mut notices = chrome::expiry_notice(state, v).await;
+    let mut notices = chrome::expiry_notice(v);
     notices.extend(done.and_then(|d| d.notice(&l)));
     let page = AgreementsPage {
         c: chrome(state, v, "agreements", notices),
@@ -332,7 +332,7 @@ async fn detail_page(state: &AppState, v: &Visitor, id: &str, confirm_revoke: bo
     if confirm_revoke && !a.can_revoke {
         return Redirect::to(&format!("/agreements/{id}")).into_response();
     }
-    let notices = chrome::expiry_notice(state, v).await;
+    let notices = chrome::expiry_notice(v);
     let page = AgreementPage {
         c: chrome(state, v, "agreements", notices),
         a,

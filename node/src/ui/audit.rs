@@ -139,7 +139,7 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(q): Query<Aud
             }
         })
         .collect();
-    let notices = chrome::expiry_notice(&state, &v).await;
+    let notices = chrome::expiry_notice(&v);
     let page = AuditPage {
         c: chrome(&state, &v, "audit", notices),
         outcomes: OUTCOMES.to_vec(),

@@ -49,7 +49,7 @@ async fn list_page(
         _ => return chrome::problem(state, v, chrome::Problem::Internal),
     };
     let l = L10n::new(v.lang);
-    let notices = chrome::expiry_notice(state, v).await;
+    let notices = chrome::expiry_notice(v);
     let page = CasesPage {
         c: chrome(state, v, "investigations", notices),
         rows: all.iter().map(|i| row(&l, &me.username, i)).collect(),
@@ -447,7 +447,7 @@ pub async fn note(
             Err(_) => return chrome::problem(&state, &v, chrome::Problem::BadForm),
         }
     }
-    if let Err(r) = v.form::<Vec<(String, String)>>(&state, &Bytes::from(format!("_csrf={csrf}"))) {
+    if let Err(r) = v.check_csrf(&state, &csrf) {
         return r;
     }
     let service = state.investigations.clone();

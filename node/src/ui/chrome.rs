@@ -65,19 +65,10 @@ pub fn chrome(state: &AppState, v: &Visitor, active: &str, mut notices: Vec<Noti
 }
 
 /// The notice announcing password expiry, when it is near.
-pub async fn expiry_notice(state: &AppState, v: &Visitor) -> Vec<Notice> {
-    let Some(p) = &v.principal else { return Vec::new() };
-    let accounts = state.accounts.clone();
-    let username = p.username.clone();
-    let at = tokio::task::spawn_blocking(move || accounts.password_notice(&username)).await.ok();
-    match at.and_then(Result::ok).flatten() {
-        Some(ms) => {
-            let l = L10n::new(v.lang);
-            let date = l.datetime(ms);
-            vec![Notice { kind: "warn", text: l.t1("notice-password-expires", "date", date) }]
-        }
-        None => Vec::new(),
-    }
+pub fn expiry_notice(v: &Visitor) -> Vec<Notice> {
+    let Some(ms) = v.password_notice_ms else { return Vec::new() };
+    let l = L10n::new(v.lang);
+    vec![Notice { kind: "warn", text: l.t1("notice-password-expires", "date", l.datetime(ms)) }]
 }
 
 /// Why a page cannot be shown.

@@ -98,7 +98,7 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(done): Query<
         .collect();
     // This node's own records first, then the others by code.
     origins.sort_by_key(|o| (o.origin != me, o.origin.clone()));
-    let mut notices = chrome::expiry_notice(&state, &v).await;
+    let mut notices = chrome::expiry_notice(&v);
     notices.extend(done.notice(&l));
     let page = DashboardPage {
         c: chrome(&state, &v, "dashboard", notices),

@@ -311,13 +311,10 @@ pub async fn new_form(State(state): State<AppState>, v: Visitor) -> Response {
 }
 
 async fn load(state: &AppState, id: uuid::Uuid) -> Result<(Seizure, String, u32), RecordError> {
-    let records = state.records.clone();
-    let view = tokio::task::spawn_blocking(move || records.get(RecordKind::Seizure, id))
-        .await
-        .map_err(|e| RecordError::Sign(e.to_string()))??;
-    let data = view.data.clone().unwrap_or_default();
-    let seizure = serde_json::from_value::<Seizure>(data).map_err(|e| RecordError::Sign(e.to_string()))?;
-    Ok((seizure, view.origin, view.revision))
+    match super::party::load(state, RecordKind::Seizure, id).await? {
+        (RecordBody::Seizure(s), origin, revision) => Ok((s, origin, revision)),
+        _ => Err(RecordError::NotFound { kind: "seizures", id }),
+    }
 }
 
 pub async fn edit_form(State(state): State<AppState>, v: Visitor, Path(id): Path<String>) -> Response {

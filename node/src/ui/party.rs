@@ -293,23 +293,15 @@ fn kind_of(collection: &str) -> Option<RecordKind> {
     RecordKind::from_collection(collection).filter(|k| *k != RecordKind::Seizure)
 }
 
-async fn load(
+pub(super) async fn load(
     state: &AppState,
     kind: RecordKind,
     id: uuid::Uuid,
 ) -> Result<(RecordBody, String, u32), RecordError> {
     let records = state.records.clone();
-    let view = tokio::task::spawn_blocking(move || records.get(kind, id))
+    tokio::task::spawn_blocking(move || records.body(kind, id))
         .await
-        .map_err(|e| RecordError::Sign(e.to_string()))??;
-    let data = view.data.clone().unwrap_or_default();
-    let bad = |e: serde_json::Error| RecordError::Sign(e.to_string());
-    let body = match kind {
-        RecordKind::Seizure => RecordBody::Seizure(serde_json::from_value(data).map_err(bad)?),
-        RecordKind::Suspect => RecordBody::Suspect(serde_json::from_value(data).map_err(bad)?),
-        RecordKind::Company => RecordBody::Company(serde_json::from_value(data).map_err(bad)?),
-    };
-    Ok((body, view.origin, view.revision))
+        .map_err(|e| RecordError::Sign(e.to_string()))?
 }
 
 pub async fn new_form(State(state): State<AppState>, v: Visitor, Path(collection): Path<String>) -> Response {

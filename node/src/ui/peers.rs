@@ -47,7 +47,7 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(done): Query<
         return r;
     }
     let l = L10n::new(v.lang);
-    let mut notices = chrome::expiry_notice(&state, &v).await;
+    let mut notices = chrome::expiry_notice(&v);
     notices.extend(done.notice(&l));
     render(&state, &v, PeerForm::default(), notices).await
 }

@@ -279,7 +279,7 @@ pub async fn page(
         .and_then(|rest| rest.find('/').map(|i| rest[i..].to_owned()))
         .filter(|p| p.starts_with("/search"))
         .unwrap_or_else(|| "/search".into());
-    let mut notices = chrome::expiry_notice(&state, &v).await;
+    let mut notices = chrome::expiry_notice(&v);
     notices.extend(done.notice(&l));
     let own = view.origin == state.node.administration;
     let page = RecordPage {

@@ -245,7 +245,7 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(params): Quer
             params.get(*name).filter(|v| !v.is_empty()).map(|v| ((*name).to_owned(), v.clone()))
         })
         .collect();
-    let notices = chrome::expiry_notice(&state, &v).await;
+    let notices = chrome::expiry_notice(&v);
     let page = SearchPage {
         c: chrome(&state, &v, "search", notices),
         f: SearchForm {

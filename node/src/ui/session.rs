@@ -39,6 +39,8 @@ pub struct Visitor {
     pub path: String,
     /// The browser says the request comes from another site.
     pub cross_site: bool,
+    /// When the signed-in user's password expires, if soon.
+    pub password_notice_ms: Option<i64>,
 }
 
 fn accept_language(headers: &HeaderMap) -> Option<Lang> {
@@ -78,25 +80,22 @@ impl FromRequestParts<AppState> for Visitor {
         let mut jar = CookieJar::from_headers(&parts.headers);
         let secure = parts.headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()) == Some("https");
         let token = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned()).filter(|t| t.len() <= 256);
-        let mut principal = None;
-        let mut csrf = None;
-        let mut saved_lang = None;
-        if let Some(token) = token.clone() {
-            let accounts = state.accounts.clone();
-            let found = tokio::task::spawn_blocking(move || {
-                let (p, csrf) = accounts.authenticate_session(&token).ok()?;
-                let lang = accounts.load(&p.username).ok().flatten().and_then(|u| u.language);
-                Some((p, csrf, lang))
-            })
-            .await
-            .ok()
-            .flatten();
-            if let Some((p, Some(c), lang)) = found {
-                principal = Some(p);
-                csrf = Some(c);
-                saved_lang = lang;
+        let session = match token.clone() {
+            Some(token) => {
+                let accounts = state.accounts.clone();
+                tokio::task::spawn_blocking(move || accounts.authenticate_session(&token).ok())
+                    .await
+                    .ok()
+                    .flatten()
+                    // API tokens are no browser sessions: they carry no CSRF token.
+                    .filter(|info| info.csrf.is_some())
             }
-        }
+            None => None,
+        };
+        let (principal, csrf, saved_lang, password_notice_ms) = match session {
+            Some(info) => (Some(info.principal), info.csrf, info.language, info.password_notice_ms),
+            None => (None, None, None, None),
+        };
         let csrf = match csrf {
             Some(c) => c,
             None => match jar.get(PRE_COOKIE).map(|c| c.value().to_owned()).filter(|v| v.len() == 64) {
@@ -123,6 +122,7 @@ impl FromRequestParts<AppState> for Visitor {
             jar,
             path: parts.uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into()),
             cross_site: cross_site(&parts.headers),
+            password_notice_ms,
         })
     }
 }
@@ -164,11 +164,17 @@ impl Visitor {
         }
         let field: CsrfField =
             serde_html_form::from_bytes(body).map_err(|_| chrome::problem(state, self, Problem::Csrf))?;
-        if self.cross_site || field.csrf.is_empty() || !same(&field.csrf, &self.csrf) {
+        self.check_csrf(state, &field.csrf)?;
+        serde_html_form::from_bytes(body).map_err(|_| chrome::problem(state, self, Problem::BadForm))
+    }
+
+    /// Checks a form's CSRF token and origin (multipart forms read their fields themselves).
+    pub fn check_csrf(&self, state: &AppState, token: &str) -> Result<(), Response> {
+        if self.cross_site || token.is_empty() || !same(token, &self.csrf) {
             tracing::warn!(path = %self.path, "form refused: missing or wrong CSRF token");
             return Err(chrome::problem(state, self, Problem::Csrf));
         }
-        serde_html_form::from_bytes(body).map_err(|_| chrome::problem(state, self, Problem::BadForm))
+        Ok(())
     }
 }
 

@@ -94,7 +94,7 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(params): Quer
             Some((value_label(&l, name, value), format!("/statistics?{}", encode(&without))))
         })
         .collect();
-    let notices = chrome::expiry_notice(&state, &v).await;
+    let notices = chrome::expiry_notice(&v);
     let page = StatsPage {
         c: chrome(&state, &v, "search", notices),
         total: l.num(i64::try_from(result.total).unwrap_or(i64::MAX)),

@@ -94,9 +94,7 @@ pub async fn upload(State(state): State<AppState>, v: Visitor, form: Multipart) 
         Ok(u) => u,
         Err(message) => return page_with(&state, &v, Some(l.t1("field-server", "message", message))),
     };
-    // The form's token, checked as for every other form.
-    let token = format!("_csrf={}", upload.csrf);
-    if let Err(r) = v.form::<Vec<(String, String)>>(&state, &axum::body::Bytes::from(token)) {
+    if let Err(r) = v.check_csrf(&state, &upload.csrf) {
         return r;
     }
     if upload.bytes.is_empty() {

@@ -68,7 +68,7 @@ async fn render(
     };
     let l = L10n::new(v.lang);
     let policy = state.accounts.policy();
-    let mut notices = chrome::expiry_notice(state, v).await;
+    let mut notices = chrome::expiry_notice(v);
     notices.extend(done.and_then(|d| d.notice(&l)));
     let page = UsersPage {
         c: chrome(state, v, "users", notices),

@@ -156,6 +156,20 @@ impl Browser {
         self.click("#logout").await
     }
 
+    /// Downloads what the link `selector` points to, with this browser's session, as a file
+    /// download would (WebDriver does not hand downloads over).
+    pub async fn download(&self, base: &str, selector: &str) -> anyhow::Result<Vec<u8>> {
+        let href = self.css(selector).await?.attr("href").await?.unwrap_or_default();
+        let cookie = self.client.get_named_cookie("ncen_session").await?;
+        let response = reqwest::Client::new()
+            .get(format!("{base}{href}"))
+            .header("cookie", format!("ncen_session={}", cookie.value()))
+            .send()
+            .await?;
+        anyhow::ensure!(response.status().is_success(), "{href}: {}", response.status());
+        Ok(response.bytes().await?.to_vec())
+    }
+
     /// Saves a PNG of the page as `name.png` among the test artifacts.
     pub async fn screenshot(&self, name: &str) -> anyhow::Result<PathBuf> {
         let png = self.client.screenshot().await?;
