@@ -3,22 +3,17 @@
 //! `GET /api/v1/import/{job}` follows it; `GET /api/v1/import/template.xlsx` is the empty
 //! template with its drop-down lists.
 
-use std::sync::OnceLock;
-
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Path, Request, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use sha2::Digest as _;
 
 use super::AppState;
 use super::error::ApiError;
 use super::extract::{Auth, QueryParams};
-use crate::import::{
-    Format, FormatError, ImportError, JobView, Request as ImportRequest, Source, StartError, XLSX_TYPE,
-};
+use crate::import::{Format, FormatError, ImportError, JobView, StartError, XLSX_TYPE};
 use crate::roles::Permission;
 
 /// Options of an import.
@@ -77,18 +72,13 @@ pub async fn start(
     if bytes.is_empty() {
         return Err(ApiError::bad_request("the body is empty: send the file"));
     }
-    let size = bytes.len();
-    let (source, sha256) = tokio::task::spawn_blocking(move || {
-        let sha256 = hex::encode(sha2::Sha256::digest(&bytes));
-        Source::open(bytes, format).map(|s| (s, sha256))
-    })
-    .await??;
     let dry_run = params.dry_run.unwrap_or(false);
     let imports = state.imports.clone();
-    let request = ImportRequest { source, format, sha256, bytes: size, dry_run };
-    let view =
-        tokio::task::spawn_blocking(move || imports.start(&actor, request)).await?.map_err(|e| match e {
+    let view = tokio::task::spawn_blocking(move || imports.submit(&actor, bytes, format, dry_run))
+        .await?
+        .map_err(|e| match e {
             StartError::Busy => ApiError::new(StatusCode::TOO_MANY_REQUESTS, "busy", e.to_string()),
+            StartError::File(file) => file.into(),
             StartError::Store(s) => s.into(),
         })?;
     let location = format!("/api/v1/import/{}", view.job);
@@ -110,24 +100,16 @@ pub async fn status(
     state.imports.view(id, &actor).map(Json).ok_or_else(missing)
 }
 
-static TEMPLATE: OnceLock<Vec<u8>> = OnceLock::new();
-
 #[utoipa::path(get, path = "/api/v1/import/template.xlsx", tag = "import",
     responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         description = "the empty template: every sheet's header, an example row, drop-down lists of codes")),
     security(("bearer" = [])))]
 pub async fn template(State(state): State<AppState>, auth: Auth) -> Result<Response, ApiError> {
     auth.require(Permission::WriteRecords)?;
-    let bytes = match TEMPLATE.get() {
-        Some(b) => b.clone(),
-        None => {
-            let catalog = state.catalog;
-            let built = tokio::task::spawn_blocking(move || crate::import::workbook::template(catalog))
-                .await?
-                .map_err(|e| ApiError::internal("cannot build the template", e))?;
-            TEMPLATE.get_or_init(|| built).clone()
-        }
-    };
+    let catalog = state.catalog;
+    let bytes = tokio::task::spawn_blocking(move || crate::import::workbook::cached_template(catalog))
+        .await?
+        .map_err(|e| ApiError::internal("cannot build the template", e))?;
     Ok((
         [
             (header::CONTENT_TYPE, XLSX_TYPE),

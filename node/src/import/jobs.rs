@@ -115,6 +115,9 @@ fn rfc3339(ms: i64) -> String {
 pub enum StartError {
     #[error("{MAX_RUNNING} imports are running at this node; try again when one has finished")]
     Busy,
+    /// The file is not one of the template (or too large): nothing started.
+    #[error(transparent)]
+    File(#[from] ImportError),
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
 }
@@ -156,6 +159,22 @@ impl ImportJobs {
         ImportJobs {
             inner: Arc::new(Inner { records, store, journal, metrics, catalog, jobs: Mutex::default() }),
         }
+    }
+
+    /// Opens an uploaded file (its hash taken, its sheets' headers checked) and starts a job for
+    /// it. Blocking: call it off the async workers.
+    pub fn submit(
+        &self,
+        actor: &str,
+        bytes: axum::body::Bytes,
+        format: Format,
+        dry_run: bool,
+    ) -> Result<JobView, StartError> {
+        use sha2::Digest as _;
+        let size = bytes.len();
+        let sha256 = hex::encode(sha2::Sha256::digest(&bytes));
+        let source = Source::open(bytes, format)?;
+        self.start(actor, Request { source, format, sha256, bytes: size, dry_run })
     }
 
     /// Starts a job for `actor`; it runs on its own thread.

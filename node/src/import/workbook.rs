@@ -30,6 +30,16 @@ fn write_cell(ws: &mut rust_xlsxwriter::Worksheet, row: u32, col: u16, cell: &Ce
     Ok(())
 }
 
+/// The workbook's bytes, built once per process (the code lists do not change while it runs).
+pub fn cached_template(catalog: &Catalog) -> anyhow::Result<Vec<u8>> {
+    static TEMPLATE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    if let Some(bytes) = TEMPLATE.get() {
+        return Ok(bytes.clone());
+    }
+    let built = template(catalog)?;
+    Ok(TEMPLATE.get_or_init(|| built).clone())
+}
+
 /// The workbook's bytes.
 pub fn template(catalog: &Catalog) -> anyhow::Result<Vec<u8>> {
     let mut workbook = Workbook::new();

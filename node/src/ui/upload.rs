@@ -8,14 +8,13 @@ use axum::response::{IntoResponse, Redirect, Response};
 use ncen_admin_ui::L10n;
 use ncen_admin_ui::pages::{ImportJobPage, ImportPage, KindLine};
 use ncen_protocol::template::SHEETS;
-use sha2::Digest;
 
 use super::chrome::{self, chrome};
 use super::session::Visitor;
 use crate::api::AppState;
-use crate::import::jobs::{Request as ImportRequest, StartError};
+use crate::import::jobs::StartError;
 use crate::import::report::{JobState, KindCount, Phase};
-use crate::import::source::{Format, Source};
+use crate::import::source::Format;
 use crate::import::{MAX_FILE_BYTES, workbook};
 use crate::roles::Permission;
 
@@ -44,7 +43,7 @@ pub async fn template(State(state): State<AppState>, v: Visitor) -> Response {
         return r;
     }
     let catalog = state.catalog;
-    match tokio::task::spawn_blocking(move || workbook::template(catalog)).await {
+    match tokio::task::spawn_blocking(move || workbook::cached_template(catalog)).await {
         Ok(Ok(bytes)) => (
             [
                 (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
@@ -113,23 +112,14 @@ pub async fn upload(State(state): State<AppState>, v: Visitor, form: Multipart) 
         Ok(f) => f,
         Err(e) => return page_with(&state, &v, Some(l.t1("field-server", "message", e.to_string()))),
     };
-    let size = upload.bytes.len();
     let bytes = axum::body::Bytes::from(upload.bytes);
-    let opened = tokio::task::spawn_blocking(move || {
-        let sha256 = hex::encode(sha2::Sha256::digest(&bytes));
-        Source::open(bytes, format).map(|s| (s, sha256))
-    })
-    .await;
-    let (source, sha256) = match opened {
-        Ok(Ok(x)) => x,
-        Ok(Err(e)) => return page_with(&state, &v, Some(l.t1("field-server", "message", e.to_string()))),
-        Err(_) => return chrome::problem(&state, &v, chrome::Problem::Internal),
-    };
-    let imports = state.imports.clone();
-    let request = ImportRequest { source, format, sha256, bytes: size, dry_run: upload.dry_run };
-    match tokio::task::spawn_blocking(move || imports.start(&actor, request)).await {
+    let (imports, dry_run) = (state.imports.clone(), upload.dry_run);
+    match tokio::task::spawn_blocking(move || imports.submit(&actor, bytes, format, dry_run)).await {
         Ok(Ok(view)) => Redirect::to(&format!("/import/{}", view.job)).into_response(),
         Ok(Err(StartError::Busy)) => page_with(&state, &v, Some(l.t("import-busy"))),
+        Ok(Err(StartError::File(e))) => {
+            page_with(&state, &v, Some(l.t1("field-server", "message", e.to_string())))
+        }
         _ => chrome::problem(&state, &v, chrome::Problem::Internal),
     }
 }
