@@ -151,11 +151,17 @@ async fn case_page(
 ) -> Response {
     let service = state.investigations.clone();
     let accounts = state.accounts.clone();
+    // Only a supervisor is offered the accounts to assign.
+    let supervisor = me.role.allows(Permission::ManageInvestigations);
     let found = tokio::task::spawn_blocking(move || {
         let inv = service.get(id)?;
-        let users = accounts
-            .list()
-            .map_err(|e| InvestigationError::Invalid { field: "assignees", message: e.to_string() })?;
+        let users = if supervisor {
+            accounts
+                .list()
+                .map_err(|e| InvestigationError::Invalid { field: "assignees", message: e.to_string() })?
+        } else {
+            Vec::new()
+        };
         Ok::<_, InvestigationError>((inv, users))
     })
     .await;
@@ -165,7 +171,6 @@ async fn case_page(
         Err(_) => return chrome::problem(state, v, chrome::Problem::Internal),
     };
     let l = L10n::new(v.lang);
-    let supervisor = me.role.allows(Permission::ManageInvestigations);
     let can_work =
         supervisor || inv.assignees.iter().any(|a| a == &me.username) || inv.created_by == me.username;
     let thread = inv
