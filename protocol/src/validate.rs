@@ -305,12 +305,8 @@ impl<'a> Validator<'a> {
             if !hex_ok {
                 e.push(format!("{p}.sha256"), Some(&ph.sha256), "must be 64 lowercase hex digits");
             }
-            if !matches!(ph.media_type.as_str(), "image/jpeg" | "image/png" | "image/tiff" | "image/webp") {
-                e.push(
-                    format!("{p}.media_type"),
-                    Some(&ph.media_type),
-                    "must be image/jpeg, image/png, image/tiff or image/webp",
-                );
+            if !matches!(ph.media_type.as_str(), "image/jpeg" | "image/png") {
+                e.push(format!("{p}.media_type"), Some(&ph.media_type), "must be image/jpeg or image/png");
             }
             self.opt_text(e, &format!("{p}.caption"), ph.caption.as_deref(), 500);
         }

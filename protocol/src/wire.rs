@@ -21,6 +21,8 @@ pub const REQUEST_LIMITS: Limits = Limits { max_bytes: MAX_REQUEST_BYTES, max_de
 pub const RESPONSE_LIMITS: Limits = Limits { max_bytes: MAX_RESPONSE_BYTES, max_depth: 16 };
 /// Most entries a pull may ask for.
 pub const MAX_PULL: u32 = 1000;
+/// Largest photo a node accepts, stores or sends (well under [`MAX_RESPONSE_BYTES`]).
+pub const MAX_PHOTO_BYTES: usize = 4 << 20;
 
 /// What one node asks another.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,6 +37,10 @@ pub enum Request {
     Agreement { document: Document },
     /// The hub's signed member directory, if newer than `have`.
     Directory { have: u64 },
+    /// The bytes of a photo that the current revision of one of the responder's records
+    /// references; served only under the policy that let the requester receive that record
+    /// (for the hub: non-nominal photo kinds of seizures only).
+    Photo { kind: RecordKind, id: RecordId, sha256: String },
 }
 
 /// One entry of an origin log, as a peer may see it.
@@ -60,6 +66,8 @@ pub enum Refusal {
     BadRequest,
     /// The responder failed; try again later.
     Unavailable,
+    /// The record references the photo but the responder does not hold its bytes (yet).
+    NotHeld,
 }
 
 /// What the responder answers.
@@ -77,6 +85,11 @@ pub enum Response {
     /// The signed directory (empty when the requester's copy is current).
     Directory {
         envelope: Option<ByteBuf>,
+    },
+    /// A photo's bytes, exactly as uploaded at the origin; the requester checks them against
+    /// the SHA-256 it asked for.
+    Photo {
+        bytes: ByteBuf,
     },
     Refused {
         reason: Refusal,

@@ -18,6 +18,7 @@ use crate::audit::{AuditEvent, Outcome};
 use crate::cen::CenHead;
 use crate::journal::LogEntry;
 use crate::net::key_of_peer_id;
+use crate::photos::photos_of;
 use crate::records::{RecordHead, date_of_ms, envelope_payload, index_keys};
 use crate::store::{Batch, Cf, StoreError, keys, value};
 
@@ -164,11 +165,18 @@ impl Federation {
                     Err(reason) => Err(reason),
                     Ok(Checked::Cen(signed)) => self.apply_cen(batch, &mut cen_heads, from, entry, signed),
                     Ok(Checked::Record(record)) => {
+                        let photos: Vec<String> = record
+                            .body
+                            .as_ref()
+                            .map(|b| photos_of(b).iter().map(|p| p.sha256.clone()).collect())
+                            .unwrap_or_default();
                         let applied = self.apply_record(batch, &mut heads, from, &terms, entry, record);
                         if matches!(applied, Ok(Outcome1::Applied)) {
                             let change =
                                 LogEntry { kind: entry.kind, id: entry.id, revision: entry.revision };
                             app.changed(batch, change)?;
+                            let shas = photos.iter().map(String::as_str);
+                            self.photos.want_missing(batch, from, entry.kind, entry.id, shas)?;
                         }
                         applied
                     }
@@ -312,6 +320,12 @@ impl Federation {
         }
         match cen.apply(batch, current.as_ref(), &signed, &entry.envelope).map_err(|e| e.to_string())? {
             Some(head) => {
+                if let Some(body) = &signed.body {
+                    let shas = body.photos.iter().map(|p| p.sha256.as_str());
+                    self.photos
+                        .want_missing(batch, from, RecordKind::Seizure, signed.id, shas)
+                        .map_err(|e| e.to_string())?;
+                }
                 heads.insert(signed.id, head);
                 Ok(Outcome1::Applied)
             }

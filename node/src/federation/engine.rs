@@ -96,7 +96,7 @@ impl Engine {
         self.net.shutdown().await;
     }
 
-    async fn blocking<T: Send + 'static>(
+    pub(super) async fn blocking<T: Send + 'static>(
         &self,
         f: impl FnOnce(Federation) -> T + Send + 'static,
     ) -> Option<T> {
@@ -128,7 +128,7 @@ impl Engine {
         self.audit(event);
     }
 
-    fn audit(&self, event: AuditEvent) {
+    pub(super) fn audit(&self, event: AuditEvent) {
         if let Err(e) = self.fed.journal.audit(event, false) {
             tracing::error!(error = %e, "cannot write the audit log");
         }
@@ -213,6 +213,7 @@ impl Engine {
             if let Err(e) = self.pull_once(&administration, false).await {
                 tracing::debug!(peer = %administration, error = %e, "pull did not complete");
             }
+            self.fetch_photos(&administration).await;
         }
     }
 
@@ -537,6 +538,7 @@ impl Engine {
                     None => refused(Refusal::Unavailable, "try again later"),
                 }
             }
+            Request::Photo { kind, id, sha256 } => self.answer_photo(policy, who, kind, id, sha256).await,
             Request::Directory { have } => {
                 if !self.fed.is_hub() {
                     return refused(Refusal::BadRequest, "only the hub serves the directory");

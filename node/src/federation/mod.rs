@@ -7,6 +7,7 @@ pub mod apply;
 pub mod directory;
 pub mod engine;
 pub mod peers;
+pub mod photos;
 pub mod serve;
 
 use std::sync::Arc;
@@ -18,6 +19,7 @@ use ncen_protocol::record::RecordKind;
 use crate::cen::CenDb;
 use crate::identity::{Identity, NodeInfo, NodeRole};
 use crate::journal::Journal;
+use crate::photos::Photos;
 use crate::store::{Cf, StoreError};
 use agreements::Agreements;
 use directory::DirectoryService;
@@ -47,6 +49,8 @@ pub struct Federation {
     pub directory: DirectoryService,
     /// The hub's global CEN database (hub only).
     pub cen: Option<CenDb>,
+    /// Photos of records, own and received.
+    pub photos: Photos,
     /// The hub's PeerId and address (members only; the trust anchor).
     pub hub: Option<(String, String)>,
     pub catalog: &'static Catalog,
@@ -79,6 +83,7 @@ impl Federation {
                 hub.as_ref().map(|(id, _)| id.clone()),
             ),
             cen: is_hub.then(|| CenDb::new(journal.store().clone())),
+            photos: Photos::new(journal.clone()),
             info,
             identity,
             journal,

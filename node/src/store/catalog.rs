@@ -39,10 +39,18 @@ pub enum Cf {
     Investigations,
     /// Files attached to investigations: SHA-256 of the bytes → the bytes.
     Attachments,
+    /// Photos of records, own and received (MISSION N5): SHA-256 of the bytes (32 bytes) →
+    /// `StoredPhoto` (media type and size as read from the content, then the bytes).
+    Photos,
+    /// A small JPEG of each photo for result grids: SHA-256 (32 bytes) → JPEG bytes.
+    Thumbnails,
+    /// Photos that received records reference and this node does not hold yet:
+    /// `[origin:3][sha256:32]` → `PhotoWant`.
+    PhotoWants,
 }
 
 impl Cf {
-    pub const ALL: [Cf; 17] = [
+    pub const ALL: [Cf; 20] = [
         Cf::Meta,
         Cf::Records,
         Cf::Revisions,
@@ -60,6 +68,9 @@ impl Cf {
         Cf::Changes,
         Cf::Investigations,
         Cf::Attachments,
+        Cf::Photos,
+        Cf::Thumbnails,
+        Cf::PhotoWants,
     ];
 
     pub fn name(self) -> &'static str {
@@ -81,6 +92,9 @@ impl Cf {
             Cf::Changes => "changes",
             Cf::Investigations => "investigations",
             Cf::Attachments => "attachments",
+            Cf::Photos => "photos",
+            Cf::Thumbnails => "thumbnails",
+            Cf::PhotoWants => "photo_wants",
         }
     }
 }

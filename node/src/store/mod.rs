@@ -88,6 +88,13 @@ fn cf_options(cf: Cf, cache: &rocksdb::Cache) -> Options {
     );
     o.set_write_buffer_size(if bulk { 16 << 20 } else { 2 << 20 });
     o.set_arena_block_size(256 << 10);
+    if matches!(cf, Cf::Photos | Cf::Thumbnails | Cf::Attachments) {
+        // Images are compressed already; large values go to blob files, so that compactions
+        // do not rewrite them.
+        o.set_compression_type(rocksdb::DBCompressionType::None);
+        o.set_enable_blob_files(true);
+        o.set_min_blob_size(16 << 10);
+    }
     o
 }
 
