@@ -417,6 +417,42 @@ pub struct RecordPage {
     pub back: String,
     /// Where to correct it, for an officer of its origin.
     pub edit: Option<String>,
+    /// Its photos, as thumbnails.
+    pub photos: Vec<PhotoTile>,
+    /// Adding a photo, for an officer of its origin (seizures and suspects only).
+    pub photo_form: Option<PhotoForm>,
+}
+
+/// One photo of a record or of a photo search.
+#[derive(Debug, Clone)]
+pub struct PhotoTile {
+    /// The full image.
+    pub full: String,
+    /// The thumbnail; `None` while the bytes have not reached this node.
+    pub thumb: Option<String>,
+    /// The photo kind's label.
+    pub kind: String,
+    /// A person or a document: nominal.
+    pub nominal: bool,
+    pub caption: String,
+    /// Where the photo's record is, in a search grid.
+    pub record: Option<(String, String)>,
+    /// The form action removing it from its record (own records, for officers).
+    pub remove: Option<String>,
+}
+
+/// The form adding a photo to a record.
+#[derive(Debug, Clone)]
+pub struct PhotoForm {
+    pub action: String,
+    /// Photo kinds: code and label.
+    pub kinds: Vec<(String, String)>,
+    pub kind: String,
+    pub caption: String,
+    /// What was wrong with the last attempt, with the field at fault.
+    pub error: Option<(String, String)>,
+    /// Largest file, in MiB.
+    pub max_mib: usize,
 }
 
 /// One view of the statistics: a chart and the table of its figures.

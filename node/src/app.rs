@@ -203,6 +203,7 @@ pub fn state(opened: &Opened, config: &Config, listen: Vec<String>) -> AppState 
         imports,
         investigations: crate::investigations::Investigations::new(opened.journal.clone()),
         search: None,
+        photos: crate::photos::Photos::new(opened.journal.clone()),
     }
 }
 

@@ -89,6 +89,24 @@ impl Client {
         Ok(v)
     }
 
+    /// Uploads a photo's bytes as `user`; returns the stored photo's description.
+    pub async fn upload_photo(&self, user: &str, bytes: Vec<u8>, media_type: &str) -> anyhow::Result<Value> {
+        let token = self.token(user).await?;
+        let r = self
+            .http
+            .post(self.url("/api/v1/photos"))
+            .bearer_auth(token)
+            .header(reqwest::header::CONTENT_TYPE, media_type)
+            .body(bytes)
+            .send()
+            .await
+            .with_context(|| format!("cannot reach {}", self.base))?;
+        let status = r.status();
+        let v: Value = r.json().await.unwrap_or(Value::Null);
+        anyhow::ensure!(status.is_success(), "POST /api/v1/photos at {}: {status} {v}", self.base);
+        Ok(v)
+    }
+
     /// Every item of a paged list (`{"items", "next_cursor"}`) at `path`, read as `user`.
     pub async fn all_pages(&self, user: &str, path: &str) -> anyhow::Result<Vec<Value>> {
         let mut items = Vec::new();

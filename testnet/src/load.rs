@@ -37,12 +37,18 @@ pub async fn load(cluster: &Cluster, per_node: u64, mut progress: impl FnMut(Str
         let mut records = Vec::new();
         let photos = node.dir.join("upload").join("photos");
         std::fs::create_dir_all(&photos)?;
+        let mut images = std::collections::BTreeMap::new();
         for n in 0..per_node {
-            let (seizure, images) = generator.seizure_with_photos(n);
-            for photo in images {
+            let (seizure, pictures) = generator.seizure_with_photos(n);
+            for photo in pictures {
                 std::fs::write(photos.join(format!("{}.png", photo.sha256)), &photo.bytes)?;
+                images.insert(photo.sha256.clone(), photo);
             }
             records.push(seizure);
+        }
+        // The images first, so that every record finds its photos at the node.
+        for photo in images.into_values() {
+            node.client.upload_photo("officer", photo.bytes, &photo.media_type).await?;
         }
         // The same records as the upload templates a national system would fill in.
         let people_records: (Vec<_>, Vec<_>) = (

@@ -8,6 +8,7 @@ pub mod federation;
 pub mod import;
 pub mod node;
 pub mod openapi;
+pub mod photos;
 pub mod records;
 pub mod search;
 
@@ -49,6 +50,8 @@ pub struct AppState {
     pub investigations: crate::investigations::Investigations,
     /// The national full-text search index (absent when the node serves without it).
     pub search: Option<crate::search::SearchIndex>,
+    /// Photos of records, own and received.
+    pub photos: crate::photos::Photos,
 }
 
 async fn count(State(metrics): State<Arc<Metrics>>, req: Request, next: Next) -> Response {
@@ -106,6 +109,12 @@ pub fn router(state: AppState, ui: Router, max_body_bytes: usize, timeout: Durat
         .route("/cen/seizures", get(cen::seizures))
         .route("/cen/statistics", get(cen::statistics))
         .route("/search", get(search::search))
+        .route(
+            "/photos",
+            post(photos::upload).layer(DefaultBodyLimit::max(ncen_protocol::wire::MAX_PHOTO_BYTES + 1)),
+        )
+        .route("/photos/{sha256}", get(photos::get_one))
+        .route("/photos/{sha256}/thumbnail", get(photos::thumbnail))
         .route("/import", post(import::start).layer(DefaultBodyLimit::max(crate::import::MAX_FILE_BYTES)))
         .route("/import/template.xlsx", get(import::template))
         .route("/import/{job}", get(import::status))

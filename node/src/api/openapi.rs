@@ -35,6 +35,7 @@ impl Modify for BearerAuth {
         super::cen::seizures, super::cen::statistics,
         super::import::start, super::import::status, super::import::template,
         super::search::search,
+        super::photos::upload, super::photos::get_one, super::photos::thumbnail,
     ),
     components(schemas(
         ncen_protocol::model::Seizure, ncen_protocol::model::Suspect, ncen_protocol::model::Company,

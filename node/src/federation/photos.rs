@@ -172,3 +172,152 @@ fn take_photo(
     )?;
     fed.photos.retry_later(from, sha, want)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use image::{ImageEncoder, Rgb, RgbImage};
+    use ncen_protocol::agreement::{Direction, Scope, Terms};
+    use ncen_protocol::codelists::Catalog;
+    use ncen_protocol::model::{PhotoRef, Seizure, Suspect};
+
+    use super::*;
+    use crate::identity::{Identity, NodeInfo, NodeRole};
+    use crate::journal::Journal;
+    use crate::records::Records;
+    use crate::store::Store;
+
+    const SEIZURE: &str = include_str!("../../../tests/fixtures/canonical-seizure.json");
+
+    fn png(shade: u8) -> Vec<u8> {
+        let img = RgbImage::from_fn(16, 16, |x, y| Rgb([shade, x as u8, y as u8]));
+        let mut out = Vec::new();
+        let encoder = image::codecs::png::PngEncoder::new(&mut out);
+        assert!(encoder.write_image(img.as_raw(), 16, 16, image::ExtendedColorType::Rgb8).is_ok());
+        out
+    }
+
+    fn terms(kinds: Vec<RecordKind>, commodities: Vec<String>) -> Terms {
+        Terms {
+            format: 1,
+            id: uuid::Uuid::now_v7(),
+            proposer: "NL".into(),
+            proposer_peer_id: String::new(),
+            peer: "BE".into(),
+            peer_peer_id: String::new(),
+            legal_basis: "NL-BE mutual assistance, art. 5".into(),
+            scope: Scope { kinds, direction: Direction::Both, commodities },
+            valid_from: "2020-01-01".into(),
+            valid_until: None,
+            proposed_at_ms: 0,
+        }
+    }
+
+    fn photo(kind: &str, bytes: &[u8]) -> PhotoRef {
+        PhotoRef {
+            kind: kind.into(),
+            sha256: hex::encode(<sha2::Sha256 as sha2::Digest>::digest(bytes)),
+            media_type: "image/png".into(),
+            caption: None,
+        }
+    }
+
+    #[test]
+    fn a_photo_goes_only_where_its_record_may_go() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let journal = Arc::new(Journal::open(Store::open(&dir.path().join("db"), true)?, "NL")?);
+        let identity = Arc::new(Identity::generate()?);
+        let info = NodeInfo {
+            administration: "NL".into(),
+            role: NodeRole::National,
+            peer_id: identity.peer_id().to_owned(),
+            created_ms: 0,
+        };
+        let catalog = Catalog::builtin();
+        let fed = Federation::new(info, identity.clone(), journal.clone(), None, catalog);
+        let records = Records::new(journal, identity, "NL", catalog);
+
+        let (xray, person, unsent) = (png(1), png(2), png(3));
+        for bytes in [&xray, &person] {
+            fed.photos.upload("anna", bytes, "api")?;
+        }
+        let mut seizure: Seizure = serde_json::from_str(SEIZURE)?;
+        seizure.photos = vec![photo("XRAY", &xray), photo("PERSON", &person), photo("GOODS", &unsent)];
+        let cocaine = seizure.goods.first().map(|g| g.commodity.clone()).unwrap_or_default();
+        let s = records.create("anna", RecordBody::Seizure(seizure))?.id;
+        let suspect = Suspect {
+            national_reference: "NL-P-1".into(),
+            family_name: "Jansen".into(),
+            given_names: None,
+            aliases: Vec::new(),
+            date_of_birth: None,
+            place_of_birth: None,
+            nationality: None,
+            sex: None,
+            identity_documents: Vec::new(),
+            addresses: Vec::new(),
+            contacts: Vec::new(),
+            photos: vec![photo("PERSON", &person)],
+            remarks: None,
+        };
+        let p = records.create("anna", RecordBody::Suspect(suspect))?.id;
+
+        let sha = |b: &[u8]| hex::encode(<sha2::Sha256 as sha2::Digest>::digest(b));
+        let seizures_only = Policy::Agreement {
+            administration: "BE".into(),
+            terms: vec![terms(vec![RecordKind::Seizure], Vec::new())],
+        };
+        let serve = |policy: &Policy, kind, id, bytes: &[u8]| fed.serve_photo(policy, kind, id, &sha(bytes));
+
+        // Under an agreement covering seizures: every photo of the seizure, nominal or not.
+        assert_eq!(serve(&seizures_only, RecordKind::Seizure, s, &xray)?, Ok(xray.clone()));
+        assert_eq!(serve(&seizures_only, RecordKind::Seizure, s, &person)?, Ok(person.clone()));
+        // Not the suspect's photo: suspects are not covered, even for bytes the peer may get.
+        assert!(matches!(
+            serve(&seizures_only, RecordKind::Suspect, p, &person)?,
+            Err((Refusal::NoAgreement, _))
+        ));
+        // The hub: non-nominal photos of seizures only.
+        assert_eq!(serve(&Policy::Hub, RecordKind::Seizure, s, &xray)?, Ok(xray.clone()));
+        assert!(matches!(
+            serve(&Policy::Hub, RecordKind::Seizure, s, &person)?,
+            Err((Refusal::NoAgreement, _))
+        ));
+        assert!(matches!(
+            serve(&Policy::Hub, RecordKind::Suspect, p, &person)?,
+            Err((Refusal::NoAgreement, _))
+        ));
+        // Nobody else.
+        let none = Policy::NoAgreement { administration: "DE".into() };
+        assert!(matches!(serve(&none, RecordKind::Seizure, s, &xray)?, Err((Refusal::NoAgreement, _))));
+        assert!(matches!(
+            serve(&Policy::Unknown, RecordKind::Seizure, s, &xray)?,
+            Err((Refusal::NoAgreement, _))
+        ));
+        // A commodity filter the seizure falls outside of.
+        let tobacco = Policy::Agreement {
+            administration: "BE".into(),
+            terms: vec![terms(vec![RecordKind::Seizure], vec!["REVENUE.TOBACCO".into()])],
+        };
+        assert!(!cocaine.starts_with("REVENUE.TOBACCO"));
+        assert!(matches!(serve(&tobacco, RecordKind::Seizure, s, &xray)?, Err((Refusal::NoAgreement, _))));
+        // Photos of no record, of another record, of a record that does not exist.
+        let stranger = png(9);
+        assert!(matches!(
+            serve(&seizures_only, RecordKind::Seizure, s, &stranger)?,
+            Err((Refusal::BadRequest, _))
+        ));
+        let missing = uuid::Uuid::now_v7();
+        assert!(matches!(
+            serve(&seizures_only, RecordKind::Seizure, missing, &xray)?,
+            Err((Refusal::BadRequest, _))
+        ));
+        // Referenced but never uploaded: the requester may ask again later.
+        assert!(matches!(
+            serve(&seizures_only, RecordKind::Seizure, s, &unsent)?,
+            Err((Refusal::NotHeld, _))
+        ));
+        Ok(())
+    }
+}

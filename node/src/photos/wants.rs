@@ -114,7 +114,7 @@ impl Photos {
     pub fn retry_later(&self, origin: &str, sha256: &str, want: &PhotoWant) -> Result<(), StoreError> {
         let Some(k) = sha_key(sha256) else { return Ok(()) };
         let attempts = want.attempts.saturating_add(1);
-        let delay = FIRST_RETRY_MS.saturating_mul(1 << attempts.min(20)).min(MAX_RETRY_MS);
+        let delay = FIRST_RETRY_MS.saturating_mul(1 << (attempts - 1).min(20)).min(MAX_RETRY_MS);
         let next = PhotoWant { attempts, next_try_ms: now_ms().saturating_add(delay), ..want.clone() };
         let mut batch = self.journal.store().batch();
         batch.put(Cf::PhotoWants, &want_key(origin, &k), &value::encode(&next)?);

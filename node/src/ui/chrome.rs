@@ -121,7 +121,7 @@ pub async fn not_found(axum::extract::State(state): axum::extract::State<AppStat
 
 /// What was just done, from the `done` and `who` query parameters of a redirect after a form.
 pub fn done_notice(l: &L10n, done: Option<&str>, who: Option<&str>) -> Option<Notice> {
-    const DONE: [(&str, &str, &str); 15] = [
+    const DONE: [(&str, &str, &str); 17] = [
         ("seizure-saved", "form-saved", "reference"),
         ("saved", "notice-saved", ""),
         ("peer-added", "peers-added", "admin"),
@@ -137,6 +137,8 @@ pub fn done_notice(l: &L10n, done: Option<&str>, who: Option<&str>) -> Option<No
         ("password", "account-password-changed", ""),
         ("totp-on", "account-totp-enabled", ""),
         ("totp-off", "account-totp-disabled", ""),
+        ("photo-added", "photo-added", ""),
+        ("photo-removed", "photo-removed", ""),
     ];
     let (_, id, arg) = DONE.iter().find(|(key, _, _)| Some(*key) == done)?;
     let who = who.unwrap_or_default();

@@ -11,6 +11,7 @@ use ncen_protocol::model::{Company, Seizure, Suspect};
 use ncen_protocol::record::RecordKind;
 
 use super::chrome::{self, Done, admin_label, chrome};
+use super::photos::PhotoAttempt;
 use super::session::{Visitor, local_path};
 use crate::api::AppState;
 use crate::records::{RecordError, RecordView};
@@ -128,11 +129,6 @@ fn seizure(l: &L10n, s: &Seizure) -> (String, Vec<RecordSection>) {
             ]
         })
         .collect();
-    let photos = s
-        .photos
-        .iter()
-        .map(|p| vec![l.code(ListId::PhotoKind, &p.kind), p.caption.clone().unwrap_or_default()])
-        .collect();
     let title = s
         .goods
         .first()
@@ -151,7 +147,6 @@ fn seizure(l: &L10n, s: &Seizure) -> (String, Vec<RecordSection>) {
         &["field-nationality", "field-sex", "field-age"],
         offenders,
     ));
-    sections.extend(table(l, "record-photos", &["field-photo-kind", "field-photo-caption"], photos));
     (title, sections)
 }
 
@@ -240,12 +235,35 @@ pub async fn page(
     Path((collection, id)): Path<(String, String)>,
     Query(done): Query<Done>,
 ) -> Response {
-    let (actor, writer) = match v.require(&state, Some(Permission::ReadRecords)) {
+    let Some(kind) = RecordKind::from_collection(&collection) else {
+        return chrome::problem(&state, &v, chrome::Problem::NotFound);
+    };
+    let back = headers
+        .get(axum::http::header::REFERER)
+        .and_then(|r| r.to_str().ok())
+        .and_then(|r| r.split_once("://").map(|(_, rest)| rest))
+        .and_then(|rest| rest.find('/').map(|i| rest[i..].to_owned()))
+        .filter(|p| p.starts_with("/search"))
+        .unwrap_or_else(|| "/search".into());
+    show(&state, &v, kind, &id, &back, done, None).await
+}
+
+/// Renders a record's page; `attempt` is a photo upload to show again with its error.
+pub(super) async fn show(
+    state: &AppState,
+    v: &Visitor,
+    kind: RecordKind,
+    id: &str,
+    back: &str,
+    done: Done,
+    attempt: Option<PhotoAttempt>,
+) -> Response {
+    let (actor, writer) = match v.require(state, Some(Permission::ReadRecords)) {
         Ok(p) => (p.username.clone(), p.role.allows(Permission::WriteRecords)),
         Err(r) => return r,
     };
-    let (Some(kind), Ok(id)) = (RecordKind::from_collection(&collection), uuid::Uuid::parse_str(&id)) else {
-        return chrome::problem(&state, &v, chrome::Problem::NotFound);
+    let Ok(id) = uuid::Uuid::parse_str(id) else {
+        return chrome::problem(state, v, chrome::Problem::NotFound);
     };
     let records = state.records.clone();
     let found = tokio::task::spawn_blocking(move || {
@@ -257,35 +275,31 @@ pub async fn page(
     let view = match found {
         Ok(Ok(view)) => view,
         Ok(Err(RecordError::NotFound { .. })) => {
-            return chrome::problem(&state, &v, chrome::Problem::NotFound);
+            return chrome::problem(state, v, chrome::Problem::NotFound);
         }
         Ok(Err(RecordError::Deleted { .. })) => {
-            return chrome::problem(&state, &v, chrome::Problem::NotFound);
+            return chrome::problem(state, v, chrome::Problem::NotFound);
         }
-        _ => return chrome::problem(&state, &v, chrome::Problem::Internal),
+        _ => return chrome::problem(state, v, chrome::Problem::Internal),
     };
     let l = L10n::new(v.lang);
     let (title, mut sections) = describe(&l, &view).unwrap_or_else(|| (view.id.to_string(), Vec::new()));
-    sections.extend(linked(&state, &l, &view).await);
+    sections.extend(linked(state, &l, &view).await);
     sections.retain(|s| !s.fields.is_empty() || !s.table.is_empty() || !s.links.is_empty());
     let issued_at =
         time::OffsetDateTime::parse(&view.issued_at, &time::format_description::well_known::Rfc3339)
             .map(|t| l.datetime(i64::try_from(t.unix_timestamp_nanos() / 1_000_000).unwrap_or_default()))
             .unwrap_or_else(|_| view.issued_at.clone());
-    let back = headers
-        .get(axum::http::header::REFERER)
-        .and_then(|r| r.to_str().ok())
-        .and_then(|r| r.split_once("://").map(|(_, rest)| rest))
-        .and_then(|rest| rest.find('/').map(|i| rest[i..].to_owned()))
-        .filter(|p| p.starts_with("/search"))
-        .unwrap_or_else(|| "/search".into());
-    let mut notices = chrome::expiry_notice(&v);
+    let mut notices = chrome::expiry_notice(v);
     notices.extend(done.notice(&l));
     let own = view.origin == state.node.administration;
+    let editable = own && writer && !view.deleted;
+    let photos = super::photos::tiles(state, &l, &view, editable).await;
+    let photo_form =
+        (editable && kind != RecordKind::Company).then(|| super::photos::form(&l, &view, attempt));
     let page = RecordPage {
-        edit: (own && writer && !view.deleted)
-            .then(|| format!("/records/{}/{}/edit", view.kind.collection(), view.id)),
-        c: chrome(&state, &v, "search", notices),
+        edit: editable.then(|| format!("/records/{}/{}/edit", view.kind.collection(), view.id)),
+        c: chrome(state, v, "search", notices),
         title,
         kind_label: l.t(kind_label(view.kind)),
         foreign: view.origin != state.node.administration,
@@ -295,9 +309,11 @@ pub async fn page(
         issued_at,
         deleted: view.deleted,
         sections,
-        back: local_path(&back).to_owned(),
+        back: local_path(back).to_owned(),
+        photos,
+        photo_form,
     };
-    chrome::page(&v, &page)
+    chrome::page(v, &page)
 }
 
 /// The suspects and companies a seizure names, as links to their pages.
