@@ -515,3 +515,21 @@ inv-entry-note = ملاحظة
 inv-entry-assigned = تكليف
 inv-entry-status = تغيير الحالة
 inv-entry-linked = ربط سجل
+
+## Photos of records
+photo-file = ملف الصورة
+photo-file-help = JPEG أو PNG، بحد أقصى { $max } ميبيبايت. يُقرأ النوع من محتوى الملف نفسه لا من اسمه.
+photo-kind-help = صور الأشخاص والوثائق بيانات اسمية: لا تغادر هذه العقدة إلا بموجب اتفاق يشمل السجل. أما صور البضائع والإخفاء والأشعة السينية فتصل أيضًا إلى مركز المنظمة العالمية للجمارك.
+photo-add = إضافة الصورة
+photo-remove = إزالة
+photo-remove-confirm = هل تريد إزالة هذه الصورة من السجل؟ ستُوقَّع مراجعة جديدة.
+photo-not-held = لم تصل بعد
+photo-added = أُضيفت الصورة: وُقِّعت مراجعة جديدة للسجل.
+photo-removed = أُزيلت الصورة: وُقِّعت مراجعة جديدة للسجل.
+photo-error-empty = اختر ملفًا.
+photo-error-too-large = الملف كبير جدًا.
+photo-error-type = الملف ليس صورة JPEG أو PNG أيًّا كان اسمه.
+photo-error-pixels = عدد بكسلات الصورة كبير جدًا.
+photo-error-damaged = الصورة تالفة أو غير مكتملة.
+photo-error-duplicate = هذه الصورة موجودة في السجل بالفعل.
+photo-error-stale = حفظ شخص آخر في الأثناء مراجعة أحدث لهذا السجل. حاول مرة أخرى.

@@ -515,3 +515,21 @@ inv-entry-note = hat geschrieben
 inv-entry-assigned = hat zugewiesen
 inv-entry-status = hat den Status geändert
 inv-entry-linked = hat einen Datensatz verknüpft
+
+## Photos of records
+photo-file = Bilddatei
+photo-file-help = JPEG oder PNG, höchstens { $max } MiB. Der Typ wird aus der Datei selbst gelesen, nicht aus ihrem Namen.
+photo-kind-help = Personen und Dokumente sind personenbezogen: Sie verlassen diesen Knoten nur im Rahmen einer Vereinbarung, die den Datensatz abdeckt. Fotos von Waren, Verstecken und Röntgenbilder gehen auch an den WZO-Hub.
+photo-add = Foto hinzufügen
+photo-remove = Entfernen
+photo-remove-confirm = Dieses Foto aus dem Datensatz entfernen? Eine neue Revision wird signiert.
+photo-not-held = Noch nicht empfangen
+photo-added = Das Foto wurde hinzugefügt: Eine neue Revision des Datensatzes wurde signiert.
+photo-removed = Das Foto wurde entfernt: Eine neue Revision des Datensatzes wurde signiert.
+photo-error-empty = Wählen Sie eine Datei.
+photo-error-too-large = Die Datei ist zu groß.
+photo-error-type = Die Datei ist kein JPEG- oder PNG-Bild, was auch immer ihr Name sagt.
+photo-error-pixels = Das Bild hat zu viele Pixel.
+photo-error-damaged = Das Bild ist beschädigt oder unvollständig.
+photo-error-duplicate = Dieses Foto gehört bereits zum Datensatz.
+photo-error-stale = Inzwischen hat jemand eine neuere Revision dieses Datensatzes gespeichert. Versuchen Sie es erneut.

@@ -515,3 +515,21 @@ inv-entry-note = wrote
 inv-entry-assigned = assigned
 inv-entry-status = changed the status
 inv-entry-linked = linked a record
+
+## Photos of records
+photo-file = Image file
+photo-file-help = JPEG or PNG, at most { $max } MiB. The type is read from the file itself, not from its name.
+photo-kind-help = Persons and documents are nominal: they leave this node only under an agreement covering the record. Goods, concealment and X-ray photos also reach the WCO hub.
+photo-add = Add the photo
+photo-remove = Remove
+photo-remove-confirm = Remove this photo from the record? A new revision is signed.
+photo-not-held = Not received yet
+photo-added = The photo was added: a new revision of the record was signed.
+photo-removed = The photo was removed: a new revision of the record was signed.
+photo-error-empty = Choose a file.
+photo-error-too-large = The file is too large.
+photo-error-type = The file is not a JPEG or PNG image, whatever its name says.
+photo-error-pixels = The image has too many pixels.
+photo-error-damaged = The image is damaged or incomplete.
+photo-error-duplicate = This photo is already on the record.
+photo-error-stale = Someone saved a newer revision of this record meanwhile. Try again.

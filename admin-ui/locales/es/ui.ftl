@@ -515,3 +515,21 @@ inv-entry-note = escribió
 inv-entry-assigned = asignó
 inv-entry-status = cambió el estado
 inv-entry-linked = vinculó un registro
+
+## Photos of records
+photo-file = Archivo de imagen
+photo-file-help = JPEG o PNG, { $max } MiB como máximo. El tipo se lee del propio archivo, no de su nombre.
+photo-kind-help = Las personas y los documentos son nominativos: solo salen de este nodo en virtud de un acuerdo que cubra el registro. Las fotos de mercancías, de ocultación y de rayos X llegan también al hub de la OMA.
+photo-add = Añadir la foto
+photo-remove = Quitar
+photo-remove-confirm = ¿Quitar esta foto del registro? Se firmará una nueva revisión.
+photo-not-held = Aún no recibida
+photo-added = Se añadió la foto: se firmó una nueva revisión del registro.
+photo-removed = Se quitó la foto: se firmó una nueva revisión del registro.
+photo-error-empty = Elija un archivo.
+photo-error-too-large = El archivo es demasiado grande.
+photo-error-type = El archivo no es una imagen JPEG o PNG, diga lo que diga su nombre.
+photo-error-pixels = La imagen tiene demasiados píxeles.
+photo-error-damaged = La imagen está dañada o incompleta.
+photo-error-duplicate = Esta foto ya figura en el registro.
+photo-error-stale = Alguien guardó entretanto una revisión más reciente de este registro. Inténtelo de nuevo.

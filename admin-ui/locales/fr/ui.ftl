@@ -515,3 +515,21 @@ inv-entry-note = a écrit
 inv-entry-assigned = a affecté
 inv-entry-status = a modifié le statut
 inv-entry-linked = a lié un enregistrement
+
+## Photos of records
+photo-file = Fichier image
+photo-file-help = JPEG ou PNG, { $max } Mio au plus. Le type est lu dans le fichier lui-même, pas dans son nom.
+photo-kind-help = Les personnes et les documents sont nominatifs : ils ne quittent ce nœud que sous un accord couvrant la fiche. Les photos de marchandises, de dissimulation et de radioscopie parviennent aussi au hub de l’OMD.
+photo-add = Ajouter la photo
+photo-remove = Retirer
+photo-remove-confirm = Retirer cette photo de la fiche ? Une nouvelle révision sera signée.
+photo-not-held = Pas encore reçue
+photo-added = La photo a été ajoutée : une nouvelle révision de la fiche a été signée.
+photo-removed = La photo a été retirée : une nouvelle révision de la fiche a été signée.
+photo-error-empty = Choisissez un fichier.
+photo-error-too-large = Le fichier est trop volumineux.
+photo-error-type = Le fichier n’est pas une image JPEG ou PNG, quoi qu’en dise son nom.
+photo-error-pixels = L’image compte trop de pixels.
+photo-error-damaged = L’image est endommagée ou incomplète.
+photo-error-duplicate = Cette photo figure déjà sur la fiche.
+photo-error-stale = Quelqu’un a enregistré entre-temps une révision plus récente de cette fiche. Réessayez.

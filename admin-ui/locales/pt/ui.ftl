@@ -515,3 +515,21 @@ inv-entry-note = escreveu
 inv-entry-assigned = designou
 inv-entry-status = alterou o estado
 inv-entry-linked = associou um registo
+
+## Photos of records
+photo-file = Ficheiro de imagem
+photo-file-help = JPEG ou PNG, no máximo { $max } MiB. O tipo é lido do próprio ficheiro, não do nome.
+photo-kind-help = Pessoas e documentos são nominativos: só saem deste nó ao abrigo de um acordo que abranja o registo. As fotografias de mercadorias, de dissimulação e de raios X chegam também ao hub da OMA.
+photo-add = Adicionar a fotografia
+photo-remove = Retirar
+photo-remove-confirm = Retirar esta fotografia do registo? Será assinada uma nova revisão.
+photo-not-held = Ainda não recebida
+photo-added = A fotografia foi adicionada: foi assinada uma nova revisão do registo.
+photo-removed = A fotografia foi retirada: foi assinada uma nova revisão do registo.
+photo-error-empty = Escolha um ficheiro.
+photo-error-too-large = O ficheiro é demasiado grande.
+photo-error-type = O ficheiro não é uma imagem JPEG ou PNG, diga o nome o que disser.
+photo-error-pixels = A imagem tem demasiados píxeis.
+photo-error-damaged = A imagem está danificada ou incompleta.
+photo-error-duplicate = Esta fotografia já consta do registo.
+photo-error-stale = Alguém guardou entretanto uma revisão mais recente deste registo. Tente de novo.

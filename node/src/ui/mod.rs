@@ -17,6 +17,7 @@ mod export;
 mod login;
 mod party;
 mod peers;
+mod photos;
 mod record;
 mod search;
 mod session;
@@ -76,6 +77,14 @@ pub fn router(state: AppState) -> Router {
         .route("/records/{collection}/new", get(party::new_form).post(party::create))
         .route("/records/{collection}/{id}/edit", get(party::edit_form).post(party::update))
         .route("/records/{collection}/{id}", get(record::page))
+        .route(
+            "/records/{collection}/{id}/photos",
+            post(photos::add)
+                .layer(axum::extract::DefaultBodyLimit::max(ncen_protocol::wire::MAX_PHOTO_BYTES + 64 * 1024)),
+        )
+        .route("/records/{collection}/{id}/photos/{sha}/remove", post(photos::remove))
+        .route("/photos/{sha}", get(photos::full))
+        .route("/photos/{sha}/thumbnail", get(photos::thumbnail))
         .route("/account", get(account::page))
         .route("/account/password", post(account::password))
         .route("/account/totp", post(account::totp_enable))
