@@ -141,6 +141,41 @@ impl TestNode {
         Ok((status, r.json().await.unwrap_or(Value::Null)))
     }
 
+    /// POST raw `bytes` to `path` as `username`: status and JSON body (Null if none).
+    pub async fn post_bytes_as(
+        &self,
+        username: &str,
+        path: &str,
+        bytes: Vec<u8>,
+        content_type: &str,
+    ) -> anyhow::Result<(u16, Value)> {
+        let token = self.cached_token(username).await?;
+        let r = self
+            .http
+            .post(self.url(path))
+            .bearer_auth(token)
+            .header(reqwest::header::CONTENT_TYPE, content_type)
+            .body(bytes)
+            .send()
+            .await?;
+        let status = r.status().as_u16();
+        Ok((status, r.json().await.unwrap_or(Value::Null)))
+    }
+
+    /// GET `path` as `username`: status, content type and the bytes of the body.
+    pub async fn get_bytes_as(&self, username: &str, path: &str) -> anyhow::Result<(u16, String, Vec<u8>)> {
+        let token = self.cached_token(username).await?;
+        let r = self.http.get(self.url(path)).bearer_auth(token).send().await?;
+        let status = r.status().as_u16();
+        let kind = r
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        Ok((status, kind, r.bytes().await?.to_vec()))
+    }
+
     /// `GET /api/v1/node`.
     pub async fn info(&self) -> anyhow::Result<Value> {
         Ok(self.http.get(self.url("/api/v1/node")).send().await?.json().await?)
