@@ -1,12 +1,14 @@
-//! Headers every UI response carries: a strict Content-Security-Policy (scripts and styles from
-//! this node only, no framing), no MIME sniffing, no referrer to other sites, no caching of pages.
+//! Headers every UI response carries: a strict Content-Security-Policy (scripts, styles and the
+//! scripts' requests to this node only, no framing), no MIME sniffing, no referrer to other
+//! sites, no caching of pages.
 
 use axum::Router;
 use axum::http::{HeaderValue, header};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
-     img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+     img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; \
+     base-uri 'none'";
 
 /// Adds the security headers to every response of `router`.
 pub fn harden<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {

@@ -516,6 +516,15 @@ inv-entry-assigned = hat zugewiesen
 inv-entry-status = hat den Status geändert
 inv-entry-linked = hat einen Datensatz verknüpft
 
+## Suche während der Eingabe in den Feldern für verdächtige Personen und Unternehmen im Sicherstellungsformular
+suggest-help = Oder geben Sie einen Teil eines Namens ein: Passende verdächtige Personen und Unternehmen werden während der Eingabe vorgeschlagen.
+suggest-signed-out = Ihre Sitzung ist abgelaufen: Melden Sie sich erneut an, um Vorschläge zu erhalten.
+suggest-password-change = Ändern Sie zuerst Ihr Passwort auf der Seite Mein Konto.
+suggest-unknown-collection = Vorschläge gibt es nur für verdächtige Personen und Unternehmen.
+suggest-too-long = Geben Sie höchstens { $max } Zeichen ein.
+suggest-bad-query = Diese Anfrage nach Vorschlägen ist nicht lesbar.
+suggest-unavailable = Vorschläge sind im Moment nicht verfügbar; geben Sie stattdessen das nationale Aktenzeichen ein.
+
 ## Photos of records
 photo-file = Bilddatei
 photo-file-help = JPEG oder PNG, höchstens { $max } MiB. Der Typ wird aus der Datei selbst gelesen, nicht aus ihrem Namen.

@@ -516,6 +516,15 @@ inv-entry-assigned = assigned
 inv-entry-status = changed the status
 inv-entry-linked = linked a record
 
+## Search-as-you-type in the seizure form's suspect and company fields
+suggest-help = Or type part of a name: the suspects and companies that match are offered as you type.
+suggest-signed-out = Your session has ended: log in again to get suggestions.
+suggest-password-change = Change your password on the My account page first.
+suggest-unknown-collection = Suggestions are offered for suspects and companies only.
+suggest-too-long = Type at most { $max } characters.
+suggest-bad-query = This request for suggestions cannot be read.
+suggest-unavailable = Suggestions are not available at the moment; type the national reference instead.
+
 ## Photos of records
 photo-file = Image file
 photo-file-help = JPEG or PNG, at most { $max } MiB. The type is read from the file itself, not from its name.

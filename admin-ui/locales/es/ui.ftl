@@ -516,6 +516,15 @@ inv-entry-assigned = asignó
 inv-entry-status = cambió el estado
 inv-entry-linked = vinculó un registro
 
+## Búsqueda mientras se escribe en los campos de sospechoso y empresa del formulario de incautación
+suggest-help = O escriba parte de un nombre: se proponen los sospechosos y empresas que coinciden mientras escribe.
+suggest-signed-out = Su sesión ha terminado: vuelva a iniciar sesión para obtener sugerencias.
+suggest-password-change = Cambie primero su contraseña en la página Mi cuenta.
+suggest-unknown-collection = Solo se ofrecen sugerencias para sospechosos y empresas.
+suggest-too-long = Escriba como máximo { $max } caracteres.
+suggest-bad-query = Esta solicitud de sugerencias no se puede leer.
+suggest-unavailable = Las sugerencias no están disponibles en este momento; escriba la referencia nacional.
+
 ## Photos of records
 photo-file = Archivo de imagen
 photo-file-help = JPEG o PNG, { $max } MiB como máximo. El tipo se lee del propio archivo, no de su nombre.

@@ -516,6 +516,15 @@ inv-entry-assigned = a affecté
 inv-entry-status = a modifié le statut
 inv-entry-linked = a lié un enregistrement
 
+## Recherche pendant la saisie dans les champs suspect et société du formulaire de saisie
+suggest-help = Ou tapez une partie d'un nom : les suspects et sociétés correspondants sont proposés pendant la saisie.
+suggest-signed-out = Votre session a pris fin : reconnectez-vous pour obtenir des suggestions.
+suggest-password-change = Changez d'abord votre mot de passe sur la page Mon compte.
+suggest-unknown-collection = Les suggestions ne sont proposées que pour les suspects et les sociétés.
+suggest-too-long = Tapez au plus { $max } caractères.
+suggest-bad-query = Cette demande de suggestions est illisible.
+suggest-unavailable = Les suggestions ne sont pas disponibles pour le moment ; tapez plutôt la référence nationale.
+
 ## Photos of records
 photo-file = Fichier image
 photo-file-help = JPEG ou PNG, { $max } Mio au plus. Le type est lu dans le fichier lui-même, pas dans son nom.

@@ -516,6 +516,15 @@ inv-entry-assigned = designou
 inv-entry-status = alterou o estado
 inv-entry-linked = associou um registo
 
+## Pesquisa durante a escrita nos campos de suspeito e empresa do formulário de apreensão
+suggest-help = Ou escreva parte de um nome: os suspeitos e empresas correspondentes são propostos enquanto escreve.
+suggest-signed-out = A sua sessão terminou: inicie sessão novamente para obter sugestões.
+suggest-password-change = Altere primeiro a sua palavra-passe na página A minha conta.
+suggest-unknown-collection = Só são oferecidas sugestões para suspeitos e empresas.
+suggest-too-long = Escreva no máximo { $max } caracteres.
+suggest-bad-query = Este pedido de sugestões não pode ser lido.
+suggest-unavailable = As sugestões não estão disponíveis de momento; escreva a referência nacional.
+
 ## Photos of records
 photo-file = Ficheiro de imagem
 photo-file-help = JPEG ou PNG, no máximo { $max } MiB. O tipo é lido do próprio ficheiro, não do nome.

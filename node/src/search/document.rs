@@ -82,10 +82,16 @@ fn with_ancestors(code: &str) -> impl Iterator<Item = &str> {
     code.match_indices('.').map(|(i, _)| &code[..i]).chain(std::iter::once(code))
 }
 
+/// A national reference as the `reference` field holds it, and as an exact match looks it up.
+pub fn reference_term(reference: &str) -> String {
+    reference.trim().to_lowercase()
+}
+
 /// Facet values and texts, gathered without repeating a value.
 #[derive(Default)]
 struct Values<'a> {
     text: Vec<&'a str>,
+    names: Vec<&'a str>,
     facets: Vec<(tantivy::schema::Field, &'a str)>,
 }
 
@@ -93,6 +99,14 @@ impl<'a> Values<'a> {
     fn text(&mut self, s: Option<&'a str>) {
         if let Some(s) = s.filter(|s| !s.trim().is_empty()) {
             self.text.push(s);
+        }
+    }
+
+    /// A name: searched by its words as full text, and as a name.
+    fn name(&mut self, s: Option<&'a str>) {
+        if let Some(s) = s.filter(|s| !s.trim().is_empty()) {
+            self.text.push(s);
+            self.names.push(s);
         }
     }
 
@@ -139,10 +153,10 @@ pub fn document(f: &Fields, r: &Indexable<'_>) -> TantivyDocument {
         }
         RecordBody::Suspect(s) => {
             v.text(Some(&s.national_reference));
-            v.text(Some(&s.family_name));
-            v.text(s.given_names.as_deref());
+            v.name(Some(&s.family_name));
+            v.name(s.given_names.as_deref());
             for a in &s.aliases {
-                v.text(Some(a));
+                v.name(Some(a));
             }
             v.text(s.place_of_birth.as_deref());
             for d in &s.identity_documents {
@@ -152,7 +166,7 @@ pub fn document(f: &Fields, r: &Indexable<'_>) -> TantivyDocument {
         }
         RecordBody::Company(c) => {
             v.text(Some(&c.national_reference));
-            v.text(Some(&c.name));
+            v.name(Some(&c.name));
             for n in &c.registration_numbers {
                 v.text(Some(&n.value));
             }
@@ -164,6 +178,7 @@ pub fn document(f: &Fields, r: &Indexable<'_>) -> TantivyDocument {
     }
     let mut doc = TantivyDocument::default();
     doc.add_text(f.key, key(r.kind, r.id));
+    doc.add_text(f.reference, reference_term(r.body.national_reference()));
     if let RecordBody::Seizure(s) = r.body {
         let month = r.index_date.get(..7).unwrap_or_default();
         for g in &s.goods {
@@ -172,6 +187,9 @@ pub fn document(f: &Fields, r: &Indexable<'_>) -> TantivyDocument {
     }
     for t in v.text {
         doc.add_text(f.text, t);
+    }
+    for n in v.names {
+        doc.add_text(f.name, n);
     }
     for (field, value) in v.facets {
         doc.add_text(field, value);

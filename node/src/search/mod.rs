@@ -11,6 +11,7 @@ mod follow;
 pub mod quantities;
 mod query;
 mod schema;
+mod suggest;
 #[cfg(test)]
 mod tests;
 
@@ -28,6 +29,7 @@ pub use document::Indexable;
 pub use follow::Follower;
 pub use query::{Hit, MAX_LIMIT, MAX_OFFSET, MAX_TEXT_CHARS, SearchQuery, SearchResult};
 pub use schema::{FACETS, SCHEMA_VERSION};
+pub use suggest::MAX_SUGGEST_CHARS;
 
 use crate::journal::Journal;
 use crate::store::StoreError;

@@ -90,7 +90,7 @@ fn date(field: &'static str, value: &str) -> Result<i64, SearchError> {
     }
 }
 
-fn term(field: Field, value: &str) -> Box<dyn Query> {
+pub(super) fn term(field: Field, value: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic))
 }
 

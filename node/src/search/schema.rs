@@ -9,7 +9,7 @@ use super::analyzer::ANALYZER;
 
 /// Raised whenever the schema or what goes into a document changes: an index with another
 /// version is rebuilt from the store at start.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The facets every answer counts, by their names in queries and answers.
 pub const FACETS: [&str; 9] = [
@@ -31,6 +31,11 @@ pub struct Fields {
     pub key: Field,
     /// Analysed full text (not stored).
     pub text: Field,
+    /// Names only, analysed like `text`: a suspect's family and given names and aliases, a
+    /// company's name. Search-as-you-type looks here.
+    pub name: Field,
+    /// The national reference, trimmed and in lower case, as one term.
+    pub reference: Field,
     pub kind: Field,
     pub origin: Field,
     /// Each commodity code and its ancestors (`DRUGS`, `DRUGS.COCAINE`).
@@ -66,7 +71,9 @@ pub fn build() -> (Schema, Fields) {
     let facet = STRING | FAST;
     let fields = Fields {
         key: b.add_text_field("key", STRING),
-        text: b.add_text_field("text", text),
+        text: b.add_text_field("text", text.clone()),
+        name: b.add_text_field("name", text),
+        reference: b.add_text_field("reference", STRING),
         kind: b.add_text_field("kind", facet.clone()),
         origin: b.add_text_field("origin", facet.clone()),
         commodity: b.add_text_field("commodity", facet.clone()),

@@ -564,3 +564,53 @@ async fn quantities_are_summed_by_commodity_and_month_over_the_matches() -> Test
     follower.shutdown().await;
     Ok(())
 }
+
+#[tokio::test]
+async fn suggestions_complete_names_as_they_are_typed() -> TestResult {
+    let node = node()?;
+    let index = open_index(&node)?;
+    let follower = index.follow();
+    let all = fill(&node.records)?;
+    let gone = node.records.create("officer", suspect("S-3", "Mullins", "Ann", "Cork", "Annie", "X1"))?.id;
+    node.records.delete("officer", RecordKind::Suspect, gone)?;
+    settle(&index).await?;
+    let (cocaine, muller, dupont, fruit) = (all[0], all[3], all[4], all[5]);
+    let suggest = |kind: RecordKind, typed: &str| -> Result<Vec<RecordId>, SearchError> {
+        Ok(index.suggest(kind, typed, 15)?.into_iter().map(|h| h.id).collect())
+    };
+    // The last word may be unfinished; case, accents and marks do not matter; aliases are names.
+    for typed in ["mull", "MÜL", "m", "Jürgen mu", "jurgen muller", "muller ", "محم"] {
+        assert_eq!(suggest(RecordKind::Suspect, typed)?, [muller], "{typed}");
+    }
+    assert_eq!(suggest(RecordKind::Suspect, "eli")?, [dupont]);
+    // Earlier words are whole words, and a finished last word too.
+    for typed in ["mull jurgen", "mull ", "dupontx"] {
+        assert!(suggest(RecordKind::Suspect, typed)?.is_empty(), "{typed}");
+    }
+    // Only names: neither a place of birth nor a document number.
+    for typed in ["моск", "c01x00t47", "lyon"] {
+        assert!(suggest(RecordKind::Suspect, typed)?.is_empty(), "{typed}");
+    }
+    // A national reference, exactly, whatever its case, or as ORIGIN/REFERENCE.
+    for typed in ["S-2", "s-2", " NL/S-2 "] {
+        assert_eq!(suggest(RecordKind::Suspect, typed)?, [dupont], "{typed}");
+    }
+    assert!(suggest(RecordKind::Suspect, "BE/S-2")?.is_empty(), "another origin's S-2");
+    assert!(suggest(RecordKind::Suspect, "S-")?.is_empty(), "references match whole");
+    assert_eq!(suggest(RecordKind::Seizure, "nl-2026-000001")?, [cocaine]);
+    // Only the kind asked for; a deleted record is never offered.
+    assert_eq!(suggest(RecordKind::Company, "rotterdam fr")?, [fruit]);
+    assert!(suggest(RecordKind::Suspect, "rott")?.is_empty());
+    assert!(suggest(RecordKind::Suspect, "mullins")?.is_empty(), "deleted");
+    // Nothing to look for, or too much.
+    assert!(suggest(RecordKind::Suspect, "  ")?.is_empty());
+    assert!(suggest(RecordKind::Suspect, "--")?.is_empty());
+    assert!(matches!(
+        index.suggest(RecordKind::Suspect, &"m".repeat(super::MAX_SUGGEST_CHARS + 1), 15),
+        Err(SearchError::BadQuery(_))
+    ));
+    let many = index.suggest(RecordKind::Suspect, "m", 1)?;
+    assert_eq!(many.len(), 1);
+    follower.shutdown().await;
+    Ok(())
+}

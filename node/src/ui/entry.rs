@@ -87,8 +87,8 @@ pub(super) fn reference_of(me: &str, origin: &str, reference: &str) -> String {
     if origin == me { reference.to_owned() } else { format!("{origin}/{reference}") }
 }
 
-/// Suspects and companies to suggest, newest first.
-async fn suggestions(state: &AppState) -> (Vec<(String, String)>, Vec<(String, String)>) {
+/// Suspects and companies to offer in the form's lists without script, newest first.
+async fn suggestions(state: &AppState, l: L10n) -> (Vec<(String, String)>, Vec<(String, String)>) {
     let (Some(index), records) = (state.search.clone(), state.records.clone()) else {
         return (Vec::new(), Vec::new());
     };
@@ -101,21 +101,8 @@ async fn suggestions(state: &AppState) -> (Vec<(String, String)>, Vec<(String, S
                 .hits
                 .iter()
                 .filter_map(|h| records.get(h.kind, h.id).ok())
-                .filter_map(|view| {
-                    let data = view.data.clone()?;
-                    let (reference, label) = match kind {
-                        RecordKind::Suspect => {
-                            let s: ncen_protocol::model::Suspect = serde_json::from_value(data).ok()?;
-                            let name = format!("{} {}", s.family_name, s.given_names.unwrap_or_default());
-                            (s.national_reference, name.trim().to_owned())
-                        }
-                        _ => {
-                            let c: ncen_protocol::model::Company = serde_json::from_value(data).ok()?;
-                            (c.national_reference, c.name)
-                        }
-                    };
-                    Some((reference_of(&me, &view.origin, &reference), label))
-                })
+                .filter_map(|view| super::suggest::suggestion_of(&l, &me, &view))
+                .map(|s| (s.reference, s.label))
                 .collect()
         };
         (of(RecordKind::Suspect), of(RecordKind::Company))
@@ -132,7 +119,7 @@ async fn render(
     lines: usize,
 ) -> Response {
     let l = L10n::new(v.lang);
-    let (suspects, companies) = suggestions(state).await;
+    let (suspects, companies) = suggestions(state, l).await;
     let page = SeizureFormPage {
         c: chrome(state, v, "new-seizure", Vec::new()),
         editing,

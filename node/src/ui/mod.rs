@@ -22,6 +22,7 @@ mod record;
 mod search;
 mod session;
 mod stats;
+mod suggest;
 mod upload;
 mod users;
 
@@ -75,12 +76,14 @@ pub fn router(state: AppState) -> Router {
         .route("/records/seizures/new", get(entry::new_form).post(entry::create))
         .route("/records/seizures/{id}/edit", get(entry::edit_form).post(entry::update))
         .route("/records/{collection}/new", get(party::new_form).post(party::create))
+        .route("/records/{collection}/suggest", get(suggest::suggest))
         .route("/records/{collection}/{id}/edit", get(party::edit_form).post(party::update))
         .route("/records/{collection}/{id}", get(record::page))
         .route(
             "/records/{collection}/{id}/photos",
-            post(photos::add)
-                .layer(axum::extract::DefaultBodyLimit::max(ncen_protocol::wire::MAX_PHOTO_BYTES + 64 * 1024)),
+            post(photos::add).layer(axum::extract::DefaultBodyLimit::max(
+                ncen_protocol::wire::MAX_PHOTO_BYTES + 64 * 1024,
+            )),
         )
         .route("/records/{collection}/{id}/photos/{sha}/remove", post(photos::remove))
         .route("/photos/{sha}", get(photos::full))
