@@ -291,6 +291,25 @@ fn bench(c: &mut Criterion) {
             qs.len(),
             matches / qs.len() as u64,
         );
+        // The statistics view of the same result: every facet's counts and the quantities.
+        let mut stat_times = Vec::with_capacity(qs.len());
+        for q in &qs {
+            let started = Instant::now();
+            let counted = index.search(&SearchQuery { limit: 1, ..q.clone() });
+            let summed = index.quantities(q);
+            if let Err(e) = counted.as_ref().map(|_| ()).and(summed.as_ref().map(|_| ())) {
+                panic!("{kind} statistics: {e}");
+            }
+            black_box((counted.map(|r| r.facets.len()).ok(), summed.is_ok()));
+            stat_times.push(started.elapsed());
+        }
+        stat_times.sort();
+        println!(
+            "statistics over {n} seizures, {kind}: p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+            percentile(&stat_times, 0.50).as_secs_f64() * 1e3,
+            percentile(&stat_times, 0.95).as_secs_f64() * 1e3,
+            percentile(&stat_times, 1.0).as_secs_f64() * 1e3,
+        );
         let mut next = qs.iter().cycle();
         c.bench_function(&format!("search {n}: {kind}"), |b| {
             b.iter(|| {
