@@ -380,6 +380,12 @@ pub struct SearchPage {
     pub stats_href: String,
     /// The reader may enter records.
     pub can_write: bool,
+    /// The results as a grid of their photos rather than a list.
+    pub photo_view: bool,
+    /// The photos of the page's results (photo view only).
+    pub photos: Vec<PhotoTile>,
+    pub list_href: String,
+    pub photos_href: String,
 }
 
 /// A labelled value of a record.

@@ -87,7 +87,26 @@ async fn an_officer_adds_photos_to_a_seizure_and_an_analyst_sees_them() -> anyho
     assert_eq!((status, kind.as_str()), (200, "image/png"));
     assert_eq!(bytes, std::fs::read(&scan)?);
 
+    // Photo search: the results as a grid of their photos, narrowed by the photo kind facet.
+    let plain = nl.create_seizure(&canonical_seizure("NL-2026-NO-PHOTO")).await?;
+    b.goto(&nl.url("/search?q=banana")).await?;
+    b.click("#view-photos").await?;
+    let grid = b.client.find_all(fantoccini::Locator::Css(".photo-grid .photo-tile")).await?;
+    assert_eq!(grid.len(), 2, "the two photos, and nothing for the seizure without photos");
+    assert!(b.text("#result-count").await?.starts_with('1'), "only the seizure with photos is counted");
+    assert!(!b.text(".photo-grid").await?.contains("NL-2026-NO-PHOTO"));
+    b.click(".facets a[href*='photo_kind=XRAY']").await?;
+    let grid = b.client.find_all(fantoccini::Locator::Css(".photo-grid .photo-tile")).await?;
+    assert_eq!(grid.len(), 1);
+    assert!(b.text(".photo-grid").await?.contains("NL-2026-PHOTO-1"), "each photo names its record");
+    b.screenshot("photo-search").await?;
+    b.click(".photo-record").await?;
+    assert_eq!(b.path().await?, format!("/records/seizures/{id}"));
+    b.goto(&nl.url("/search?q=banana")).await?;
+    assert_eq!(b.client.find_all(fantoccini::Locator::Css("#results tbody tr")).await?.len(), 2, "{plain}");
+
     // Removing one is another revision.
+    b.goto(&page).await?;
     b.js("window.confirm = () => true").await?;
     b.click(".photo-tile:first-child form button").await?;
     assert!(b.text(".notice").await?.contains("photo was removed"));

@@ -46,6 +46,10 @@ pub struct SearchParams {
     pub concealment: Option<String>,
     /// Detection method code.
     pub detection_method: Option<String>,
+    /// Only records with a photo of this kind (`XRAY`, `GOODS`, `CONCEALMENT`, `PERSON`...).
+    pub photo_kind: Option<String>,
+    /// Only records with at least one photo (default false).
+    pub with_photos: Option<bool>,
     /// First date included, `YYYY-MM-DD` (a seizure's date, else the day the record was made).
     pub date_from: Option<String>,
     /// Last date included, `YYYY-MM-DD`.
@@ -67,7 +71,7 @@ pub struct FacetCount {
 
 /// A page of matches, newest first, with the number of all matches and, for each facet
 /// (`kind`, `commodity`, `country`, `route_country`, `origin`, `conveyance`, `concealment`,
-/// `detection_method`, `year`), its 20 most frequent values among all matches.
+/// `detection_method`, `year`, `photo_kind`), its 20 most frequent values among all matches.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct SearchResponse {
     pub total: u64,
@@ -135,6 +139,8 @@ pub fn to_query(p: SearchParams, catalog: &Catalog) -> Result<SearchQuery, ApiEr
         conveyance: code("conveyance", p.conveyance, ListId::ConveyanceType, catalog)?,
         concealment: code("concealment", p.concealment, ListId::ConcealmentMethod, catalog)?,
         detection_method: code("detection_method", p.detection_method, ListId::DetectionMethod, catalog)?,
+        photo_kind: code("photo_kind", p.photo_kind, ListId::PhotoKind, catalog)?,
+        with_photos: p.with_photos.unwrap_or(false),
         date_from: p.date_from.filter(|d| !d.is_empty()),
         date_to: p.date_to.filter(|d| !d.is_empty()),
         limit: number("limit", p.limit.as_deref(), DEFAULT_LIMIT)?,

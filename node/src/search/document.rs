@@ -150,6 +150,9 @@ pub fn document(f: &Fields, r: &Indexable<'_>) -> TantivyDocument {
             v.facet(f.route_country, s.route.destination.as_deref());
             v.facet(f.concealment, s.concealment.as_deref());
             v.facet(f.detection_method, Some(&s.detection_method));
+            for p in &s.photos {
+                v.facet(f.photo_kind, Some(&p.kind));
+            }
         }
         RecordBody::Suspect(s) => {
             v.text(Some(&s.national_reference));
@@ -163,6 +166,9 @@ pub fn document(f: &Fields, r: &Indexable<'_>) -> TantivyDocument {
                 v.text(Some(&d.number));
             }
             v.facet(f.country, s.nationality.as_deref());
+            for p in &s.photos {
+                v.facet(f.photo_kind, Some(&p.kind));
+            }
         }
         RecordBody::Company(c) => {
             v.text(Some(&c.national_reference));

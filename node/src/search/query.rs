@@ -48,6 +48,10 @@ pub struct SearchQuery {
     pub concealment: Option<String>,
     /// Detection method.
     pub detection_method: Option<String>,
+    /// Records with at least one photo of this kind.
+    pub photo_kind: Option<String>,
+    /// Only records with at least one photo (of any kind).
+    pub with_photos: bool,
     /// First date included, `YYYY-MM-DD`.
     pub date_from: Option<String>,
     /// Last date included, `YYYY-MM-DD`.
@@ -133,7 +137,7 @@ pub fn build(f: &Fields, q: &SearchQuery) -> Result<Box<dyn Query>, SearchError>
             kinds.iter().map(|k| (Occur::Should, term(f.kind, k.collection()))).collect();
         clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
     }
-    let filters: [(&'static str, Field, &Option<String>); 7] = [
+    let filters: [(&'static str, Field, &Option<String>); 8] = [
         ("commodity", f.commodity, &q.commodity),
         ("country", f.country, &q.country),
         ("route_country", f.route_country, &q.route_country),
@@ -141,6 +145,7 @@ pub fn build(f: &Fields, q: &SearchQuery) -> Result<Box<dyn Query>, SearchError>
         ("conveyance", f.conveyance, &q.conveyance),
         ("concealment", f.concealment, &q.concealment),
         ("detection_method", f.detection_method, &q.detection_method),
+        ("photo_kind", f.photo_kind, &q.photo_kind),
     ];
     for (name, field, value) in filters {
         let Some(value) = value.as_deref() else { continue };
@@ -148,6 +153,13 @@ pub fn build(f: &Fields, q: &SearchQuery) -> Result<Box<dyn Query>, SearchError>
             return Err(invalid(name, format!("{value:?} is not a code")));
         }
         clauses.push((Occur::Must, term(field, value)));
+    }
+    if q.with_photos && q.photo_kind.is_none() {
+        let kinds =
+            ncen_protocol::codelists::Catalog::builtin().list(ncen_protocol::codelists::ListId::PhotoKind);
+        let any: Vec<(Occur, Box<dyn Query>)> =
+            kinds.entries.iter().map(|e| (Occur::Should, term(f.photo_kind, &e.code))).collect();
+        clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
     }
     let from = q.date_from.as_deref().map(|d| date("date_from", d)).transpose()?;
     let to = q.date_to.as_deref().map(|d| date("date_to", d)).transpose()?;

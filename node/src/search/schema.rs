@@ -9,10 +9,10 @@ use super::analyzer::ANALYZER;
 
 /// Raised whenever the schema or what goes into a document changes: an index with another
 /// version is rebuilt from the store at start.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The facets every answer counts, by their names in queries and answers.
-pub const FACETS: [&str; 9] = [
+pub const FACETS: [&str; 10] = [
     "kind",
     "commodity",
     "country",
@@ -22,6 +22,7 @@ pub const FACETS: [&str; 9] = [
     "concealment",
     "detection_method",
     "year",
+    "photo_kind",
 ];
 
 /// The fields of a record document.
@@ -47,6 +48,8 @@ pub struct Fields {
     pub conveyance: Field,
     pub concealment: Field,
     pub detection_method: Field,
+    /// The kind of each photo of a seizure or suspect (`XRAY`, `PERSON`...).
+    pub photo_kind: Field,
     /// `YYYY` of the record's date.
     pub year: Field,
     /// The record's date as `YYYYMMDD`, for ranges.
@@ -82,6 +85,7 @@ pub fn build() -> (Schema, Fields) {
         conveyance: b.add_text_field("conveyance", facet.clone()),
         concealment: b.add_text_field("concealment", facet.clone()),
         detection_method: b.add_text_field("detection_method", facet.clone()),
+        photo_kind: b.add_text_field("photo_kind", facet.clone()),
         year: b.add_text_field("year", facet),
         date: b.add_i64_field("date", INDEXED | FAST),
         sort: b.add_u64_field("sort", FAST),

@@ -614,3 +614,49 @@ async fn suggestions_complete_names_as_they_are_typed() -> TestResult {
     follower.shutdown().await;
     Ok(())
 }
+
+#[tokio::test]
+async fn photos_are_found_by_kind_and_records_without_photos_left_out() -> TestResult {
+    let n = node()?;
+    let index = open_index(&n)?;
+    let follower = index.follow();
+    let all = fill(&n.records)?;
+    let (cocaine, ivory) = (all[0], all[1]);
+    let photo = |kind: &str, hex: char| ncen_protocol::model::PhotoRef {
+        kind: kind.into(),
+        sha256: hex.to_string().repeat(64),
+        media_type: "image/png".into(),
+        caption: None,
+    };
+    let mut with_photos = seizure(&COCAINE);
+    if let RecordBody::Seizure(s) = &mut with_photos {
+        s.photos = vec![photo("XRAY", 'a'), photo("GOODS", 'b')];
+    }
+    n.records.update("officer", cocaine, with_photos, None)?;
+    let mut person = seizure(&IVORY);
+    if let RecordBody::Seizure(s) = &mut person {
+        s.photos = vec![photo("PERSON", 'c')];
+    }
+    n.records.update("officer", ivory, person, None)?;
+    settle(&index).await?;
+
+    let by = |kind: Option<&str>, any: bool| {
+        let q = SearchQuery { photo_kind: kind.map(str::to_owned), with_photos: any, ..query() };
+        let mut found = ids(&index, &q)?;
+        found.sort();
+        Ok::<_, SearchError>(found)
+    };
+    assert_eq!(by(Some("XRAY"), false)?, [cocaine]);
+    assert_eq!(by(Some("PERSON"), true)?, [ivory]);
+    assert!(by(Some("DOCUMENT"), false)?.is_empty());
+    let mut both = vec![cocaine, ivory];
+    both.sort();
+    assert_eq!(by(None, true)?, both, "only records with a photo");
+    assert_eq!(by(None, false)?.len(), all.len());
+    let facets = index.search(&query())?.facets;
+    let kinds = facets.get("photo_kind").cloned().unwrap_or_default();
+    assert_eq!(kinds.len(), 3, "{kinds:?}");
+    assert!(kinds.iter().all(|(_, count)| *count == 1));
+    follower.shutdown().await;
+    Ok(())
+}

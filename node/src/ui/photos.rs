@@ -30,7 +30,7 @@ pub struct PhotoAttempt {
 }
 
 /// The photo references of a record's current revision.
-fn refs_of(view: &RecordView) -> Vec<PhotoRef> {
+pub(super) fn refs_of(view: &RecordView) -> Vec<PhotoRef> {
     let Some(data) = view.data.clone() else { return Vec::new() };
     let body = match view.kind {
         RecordKind::Seizure => serde_json::from_value(data).map(RecordBody::Seizure),

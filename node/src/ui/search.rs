@@ -22,7 +22,7 @@ use crate::search::{SearchError, SearchQuery};
 const PAGE: usize = 25;
 
 /// The filters a facet link sets, with the code list its values come from.
-pub const FACETS: [(&str, &str, Option<ListId>); 8] = [
+pub const FACETS: [(&str, &str, Option<ListId>); 9] = [
     ("kind", "facet-kind", None),
     ("commodity", "facet-commodity", Some(ListId::Commodity)),
     ("country", "facet-country", Some(ListId::Country)),
@@ -31,6 +31,7 @@ pub const FACETS: [(&str, &str, Option<ListId>); 8] = [
     ("conveyance", "facet-conveyance", Some(ListId::ConveyanceType)),
     ("concealment", "facet-concealment", Some(ListId::ConcealmentMethod)),
     ("detection_method", "facet-detection_method", Some(ListId::DetectionMethod)),
+    ("photo_kind", "facet-photo_kind", Some(ListId::PhotoKind)),
 ];
 
 /// The page's parameters, all optional.
@@ -82,6 +83,8 @@ pub fn query_of(l: &L10n, params: &Params, limit: usize, offset: usize) -> (Sear
         conveyance: get("conveyance"),
         concealment: get("concealment"),
         detection_method: get("detection_method"),
+        photo_kind: get("photo_kind"),
+        with_photos: get("view").as_deref() == Some("photos"),
         date_from: date_from.and_then(Result::ok),
         date_to: date_to.and_then(Result::ok),
         limit,
@@ -163,7 +166,10 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(params): Quer
     let l = L10n::new(v.lang);
     let offset: usize = params.get("page").and_then(|p| p.parse::<usize>().ok()).unwrap_or(0).min(400) * PAGE;
     let (query, mut errors) = query_of(&l, &params, PAGE, offset);
-    let searched = params.iter().any(|(k, v)| k != "page" && !v.trim().is_empty());
+    let photo_view = params.get("view").is_some_and(|v| v == "photos");
+    let searched =
+        params.iter().any(|(k, v)| k != "page" && k != "view" && !v.trim().is_empty()) || photo_view;
+    let mut photos = Vec::new();
     let mut rows = Vec::new();
     let mut total = 0;
     let mut facets = Vec::new();
@@ -185,6 +191,21 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(params): Quer
             Ok(Ok((result, views))) => {
                 total = result.total;
                 rows = views.iter().map(|view| row(&l, view)).collect();
+                if photo_view {
+                    let wanted = params.get("photo_kind").filter(|k| !k.is_empty());
+                    let refs = views
+                        .iter()
+                        .zip(&rows)
+                        .flat_map(|(view, r)| {
+                            super::photos::refs_of(view)
+                                .into_iter()
+                                .filter(|p| wanted.is_none_or(|k| *k == p.kind))
+                                .map(|p| (p, Some((r.title.clone(), r.href.clone()))))
+                                .collect::<Vec<_>>()
+                        })
+                        .collect();
+                    photos = super::photos::tiles_of(&state, &l, refs, None).await;
+                }
                 for (name, title, _) in FACETS {
                     let active = params.get(name).cloned().unwrap_or_default();
                     let values = result
@@ -240,11 +261,20 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(params): Quer
         .collect();
     let hidden = FACETS
         .iter()
-        .filter(|(name, _, _)| *name != "kind")
-        .filter_map(|(name, _, _)| {
-            params.get(*name).filter(|v| !v.is_empty()).map(|v| ((*name).to_owned(), v.clone()))
-        })
+        .map(|(name, _, _)| *name)
+        .filter(|name| *name != "kind")
+        .chain(["view"])
+        .filter_map(|name| params.get(name).filter(|v| !v.is_empty()).map(|v| (name.to_owned(), v.clone())))
         .collect();
+    let view_href = |view: Option<&str>| {
+        let mut next = params.clone();
+        next.remove("page");
+        match view {
+            Some(v) => next.insert("view".into(), v.into()),
+            None => next.remove("view"),
+        };
+        href("/search", &next)
+    };
     let notices = chrome::expiry_notice(&v);
     let page = SearchPage {
         c: chrome(&state, &v, "search", notices),
@@ -265,6 +295,10 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(params): Quer
         newer: (page_no > 0).then(|| with_page(page_no - 1)),
         older: ((page_no + 1) * PAGE < total as usize).then(|| with_page(page_no + 1)),
         can_write,
+        photo_view,
+        photos,
+        list_href: view_href(None),
+        photos_href: view_href(Some("photos")),
         stats_href: href("/statistics", &{
             let mut p = params.clone();
             p.remove("page");
