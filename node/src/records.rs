@@ -220,6 +220,10 @@ pub(crate) fn index_keys(
     for c in &countries {
         out.push(keys::index_entry(&keys::index_prefix(kind, Term::Country(c)), date, id));
     }
+    for p in crate::photos::photos_of(body) {
+        let sha = p.sha256.to_ascii_lowercase();
+        out.push(keys::index_entry(&keys::index_prefix(kind, Term::Photo(&sha)), date, id));
+    }
     out
 }
 

@@ -141,6 +141,22 @@ impl TestNode {
         Ok((status, r.json().await.unwrap_or(Value::Null)))
     }
 
+    /// PUT JSON `body` to `path` as `username`: status and JSON body (Null if none).
+    pub async fn put_as(&self, username: &str, path: &str, body: &Value) -> anyhow::Result<(u16, Value)> {
+        let token = self.cached_token(username).await?;
+        let r = self.http.put(self.url(path)).bearer_auth(token).json(body).send().await?;
+        let status = r.status().as_u16();
+        Ok((status, r.json().await.unwrap_or(Value::Null)))
+    }
+
+    /// DELETE `path` as `username`: status and JSON body (Null if none).
+    pub async fn delete_as(&self, username: &str, path: &str) -> anyhow::Result<(u16, Value)> {
+        let token = self.cached_token(username).await?;
+        let r = self.http.delete(self.url(path)).bearer_auth(token).send().await?;
+        let status = r.status().as_u16();
+        Ok((status, r.json().await.unwrap_or(Value::Null)))
+    }
+
     /// POST raw `bytes` to `path` as `username`: status and JSON body (Null if none).
     pub async fn post_bytes_as(
         &self,

@@ -149,7 +149,7 @@ async fn photos_travel_with_their_record_and_only_non_nominal_ones_reach_the_hub
         reference("PERSON", &person, "image/jpeg"),
         reference("CONCEALMENT", &late, "image/png")
     ]);
-    nl.create_seizure(&seizure).await?;
+    let id = nl.create_seizure(&seizure).await?;
 
     // The peer under the agreement receives every photo of the seizure, byte for byte.
     for bytes in [&xray, &person] {
@@ -183,6 +183,28 @@ async fn photos_travel_with_their_record_and_only_non_nominal_ones_reach_the_hub
     assert!(!received.contains(&sha(&person)), "{received}");
     let served = audited(&nl, "replication.photo_serve").await?;
     assert!(served.contains("to=WCO") && served.contains("to=BE"), "{served}");
+
+    // A correction without the person's photo, then the deletion of the seizure at its origin:
+    // the peer forgets the photos no record it holds references any more.
+    seizure["photos"] =
+        json!([reference("XRAY", &xray, "image/png"), reference("CONCEALMENT", &late, "image/png")]);
+    let (status, v) = nl.put_as("officer", &format!("/api/v1/seizures/{id}"), &seizure).await?;
+    assert_eq!(status, 200, "{v}");
+    wait_for(30 * SECOND, "the person's photo forgotten at BE", || async {
+        Ok((photo_at(&be, "analyst", &person).await?.0 == 404).then_some(()))
+    })
+    .await?;
+    assert_eq!(photo_at(&be, "analyst", &xray).await?.0, 200, "the photos still referenced stay");
+    assert_eq!(photo_at(&nl, "analyst", &person).await?.0, 200, "the origin keeps what its revisions hold");
+    let (status, v) = nl.delete_as("officer", &format!("/api/v1/seizures/{id}")).await?;
+    assert!((200..300).contains(&status), "{status} {v}");
+    wait_for(30 * SECOND, "the photos forgotten at BE", || async {
+        let gone = photo_at(&be, "analyst", &xray).await?.0 == 404
+            && photo_at(&be, "analyst", &late).await?.0 == 404;
+        Ok(gone.then_some(()))
+    })
+    .await?;
+    assert!(audited(&be, "photo.forget").await?.contains(&sha(&person)));
 
     for node in [be, nl, hub] {
         node.stop().await?;

@@ -35,6 +35,16 @@ pub struct Applied {
     pub rejected: Vec<String>,
 }
 
+/// What the entries of one response applied so far left for the next ones and for afterwards.
+#[derive(Default)]
+struct Seen {
+    /// The heads written in this batch, newer than the store's.
+    heads: HashMap<(RecordKind, RecordId), RecordHead>,
+    /// Photos that applied revisions stopped referencing: forgotten after the write unless
+    /// another record still references them.
+    dropped: Vec<String>,
+}
+
 /// Why one entry is refused.
 type Refuse = String;
 
@@ -151,6 +161,7 @@ impl Federation {
         let mut out = Applied::default();
         let checked = check_all(self, from, from_peer_id, entries);
         let terms = if self.is_hub() { Vec::new() } else { self.agreements.active_with(from)? };
+        let mut seen = Seen::default();
         let basis = if self.is_hub() {
             "policy=hub".to_owned()
         } else {
@@ -158,7 +169,6 @@ impl Federation {
             format!("agreements=[{}]", ids.join(","))
         };
         self.journal.write(true, |batch, app| {
-            let mut heads: HashMap<(RecordKind, RecordId), RecordHead> = HashMap::new();
             let mut cen_heads: HashMap<RecordId, CenHead> = HashMap::new();
             for (entry, checked) in entries.iter().zip(checked) {
                 let result = match checked {
@@ -170,7 +180,7 @@ impl Federation {
                             .as_ref()
                             .map(|b| photos_of(b).iter().map(|p| p.sha256.clone()).collect())
                             .unwrap_or_default();
-                        let applied = self.apply_record(batch, &mut heads, from, &terms, entry, record);
+                        let applied = self.apply_record(batch, &mut seen, from, &terms, entry, record);
                         if matches!(applied, Ok(Outcome1::Applied)) {
                             let change =
                                 LogEntry { kind: entry.kind, id: entry.id, revision: entry.revision };
@@ -213,13 +223,19 @@ impl Federation {
             }
             Ok::<_, StoreError>(())
         })?;
+        let mut dropped = seen.dropped;
+        if !dropped.is_empty() {
+            dropped.sort();
+            dropped.dedup();
+            self.photos.forget_unreferenced(from, &dropped)?;
+        }
         Ok(out)
     }
 
     fn apply_record(
         &self,
         batch: &mut Batch<'_>,
-        heads: &mut HashMap<(RecordKind, RecordId), RecordHead>,
+        seen: &mut Seen,
         from: &str,
         terms: &[ncen_protocol::agreement::Terms],
         entry: &Entry,
@@ -236,7 +252,7 @@ impl Federation {
             return Err("outside the agreement's commodity filter".into());
         }
         let key = (record.kind, record.id);
-        let current = match heads.get(&key) {
+        let current = match seen.heads.get(&key) {
             Some(h) => Some(h.clone()),
             None => self.stored_head(record.kind, record.id).map_err(|e| e.to_string())?,
         };
@@ -260,6 +276,13 @@ impl Federation {
                 for k in index_keys(kind, from, &head.index_date, id, old_body) {
                     batch.delete(Cf::Index, &k);
                 }
+                let kept = record.body.as_ref().map(photos_of).unwrap_or_default();
+                seen.dropped.extend(
+                    photos_of(old_body)
+                        .iter()
+                        .filter(|p| !kept.iter().any(|k| k.sha256.eq_ignore_ascii_case(&p.sha256)))
+                        .map(|p| p.sha256.to_ascii_lowercase()),
+                );
             }
         }
         let index_date = match &record.body {
@@ -289,7 +312,7 @@ impl Federation {
             envelope: entry.envelope.to_vec(),
         };
         batch.put(Cf::Records, &keys::record(kind, id), &value::encode(&head).map_err(|e| e.to_string())?);
-        heads.insert(key, head);
+        seen.heads.insert(key, head);
         Ok(Outcome1::Applied)
     }
 

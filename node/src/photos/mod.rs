@@ -14,7 +14,7 @@ pub use wants::PhotoWant;
 
 use crate::audit::{AuditEvent, Outcome};
 use crate::journal::Journal;
-use crate::store::{Batch, Cf, StoreError};
+use crate::store::{Batch, Cf, StoreError, keys};
 
 /// Why a photo could not be stored.
 #[derive(Debug, thiserror::Error)]
@@ -109,6 +109,52 @@ impl Photos {
     pub fn thumbnail(&self, sha256: &str) -> Result<Option<Vec<u8>>, StoreError> {
         let Some(k) = sha_key(sha256) else { return Ok(None) };
         self.journal.store().get(Cf::Thumbnails, &k)
+    }
+
+    /// Whether any record this node holds (own or received) references the photo.
+    pub fn referenced(&self, sha256: &str) -> Result<bool, StoreError> {
+        let sha = sha256.to_ascii_lowercase();
+        for kind in ncen_protocol::record::RecordKind::ALL {
+            let prefix = keys::index_prefix(kind, keys::Term::Photo(&sha));
+            if let Some(item) = self.journal.store().iter_from(Cf::Index, &prefix, true).next() {
+                let (key, _) = item?;
+                if key.starts_with(&prefix) {
+                    return Ok(true);
+                }
+            }
+        }
+        Ok(false)
+    }
+
+    /// Deletes the photos that received records no longer reference (a correction without them,
+    /// or the record deleted at its origin), unless another record still does (MISSION B3).
+    pub fn forget_unreferenced(&self, from: &str, shas: &[String]) -> Result<usize, StoreError> {
+        let mut gone = Vec::new();
+        for sha in shas {
+            if !self.referenced(sha)?
+                && let Some(k) = sha_key(sha)
+            {
+                gone.push((sha.clone(), k));
+            }
+        }
+        if gone.is_empty() {
+            return Ok(0);
+        }
+        self.journal.write(true, |batch, app| {
+            for (sha, k) in &gone {
+                batch.delete(Cf::Photos, k);
+                batch.delete(Cf::Thumbnails, k);
+                batch.delete(Cf::PhotoWants, &wants::want_key(from, k));
+                app.audit(
+                    batch,
+                    AuditEvent::new(from, "photo.forget", Outcome::Ok)
+                        .target(format!("photos/{sha}"))
+                        .detail(format!("origin={from} reason=no record held here references it any more")),
+                )?;
+            }
+            Ok::<_, StoreError>(())
+        })?;
+        Ok(gone.len())
     }
 
     #[cfg(test)]

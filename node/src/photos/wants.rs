@@ -28,7 +28,7 @@ pub struct PhotoWant {
     pub next_try_ms: i64,
 }
 
-fn want_key(origin: &str, sha: &[u8; 32]) -> Vec<u8> {
+pub(super) fn want_key(origin: &str, sha: &[u8; 32]) -> Vec<u8> {
     let mut k = origin_bytes(origin).to_vec();
     k.extend_from_slice(sha);
     k

@@ -91,6 +91,8 @@ pub enum Term<'a> {
     Country(&'a str),
     /// The owning administration.
     Origin(&'a str),
+    /// A photo the record references, by its lowercase hex SHA-256.
+    Photo(&'a str),
 }
 
 /// `[kind][term type][term][0]`: the prefix every entry of one term shares.
@@ -100,6 +102,7 @@ pub fn index_prefix(kind: RecordKind, term: Term<'_>) -> Vec<u8> {
         Term::Commodity(c) => (1, c),
         Term::Country(c) => (2, c),
         Term::Origin(o) => (3, o),
+        Term::Photo(p) => (4, p),
     };
     let mut k = Vec::with_capacity(3 + text.len() + DATE_WIDTH + 16);
     k.push(kind.tag());
