@@ -8,6 +8,7 @@ pub mod codelists;
 pub mod directory;
 pub mod envelope;
 pub mod model;
+pub mod operation;
 pub mod projection;
 pub mod record;
 pub mod template;
