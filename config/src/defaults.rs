@@ -20,6 +20,7 @@ const PASSWORD_MIN_LENGTH: usize = 12;
 const PASSWORD_MAX_AGE_DAYS: u32 = 90;
 const PASSWORD_NOTICE_DAYS: u32 = 10;
 const SESSION_IDLE_MINUTES: u32 = 30;
+const OPERATION_ACCESS_DAYS: u32 = 25;
 const LOG_FILTER: &str = "info";
 
 impl Default for NodeConfig {
@@ -54,6 +55,7 @@ impl Default for AuthConfig {
             password_max_age_days: PASSWORD_MAX_AGE_DAYS,
             password_notice_days: PASSWORD_NOTICE_DAYS,
             session_idle_minutes: SESSION_IDLE_MINUTES,
+            operation_access_days: OPERATION_ACCESS_DAYS,
         }
     }
 }

@@ -92,6 +92,8 @@ pub struct AuthConfig {
     pub password_notice_days: u32,
     /// Minutes without a request after which a browser session ends, 5..=1440.
     pub session_idle_minutes: u32,
+    /// Days without use after which a user's access to a CENcomm operation lapses, 1..=3650.
+    pub operation_access_days: u32,
 }
 
 /// `[log]`: diagnostics output.

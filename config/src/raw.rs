@@ -78,6 +78,7 @@ pub(crate) struct RawAuth {
     pub password_notice_days: Option<i64>,
     #[serde(default, deserialize_with = "whole_number")]
     pub session_idle_minutes: Option<i64>,
+    pub operation_access_days: Option<i64>,
 }
 
 #[derive(Debug, Default, Deserialize)]

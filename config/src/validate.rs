@@ -25,6 +25,7 @@ const PASSWORD_MIN_LENGTH: RangeInclusive<i64> = 8..=128;
 const PASSWORD_MAX_AGE_DAYS: RangeInclusive<i64> = 0..=3650;
 const PASSWORD_NOTICE_DAYS: RangeInclusive<i64> = 0..=90;
 const SESSION_IDLE_MINUTES: RangeInclusive<i64> = 5..=1440;
+const OPERATION_ACCESS_DAYS: RangeInclusive<i64> = 1..=3650;
 const PEER_ID_LENGTH: RangeInclusive<usize> = 40..=60;
 const BASE58: &str = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
@@ -233,6 +234,12 @@ impl Checker<'_> {
                 raw.session_idle_minutes,
                 default.session_idle_minutes,
                 SESSION_IDLE_MINUTES,
+            ),
+            operation_access_days: self.number(
+                "auth.operation_access_days",
+                raw.operation_access_days,
+                default.operation_access_days,
+                OPERATION_ACCESS_DAYS,
             ),
         }
     }

@@ -204,6 +204,13 @@ pub fn state(opened: &Opened, config: &Config, listen: Vec<String>) -> AppState 
         investigations: crate::investigations::Investigations::new(opened.journal.clone()),
         search: None,
         photos: crate::photos::Photos::new(opened.journal.clone()),
+        operations: crate::operations::Operations::new(
+            opened.journal.clone(),
+            opened.identity.clone(),
+            &opened.info.administration,
+            catalog,
+        )
+        .with_lapse_days(config.auth.operation_access_days),
     }
 }
 

@@ -25,6 +25,8 @@ struct State {
     next_seq: u64,
     /// The next sequence number of the node-local change feed (`Cf::Changes`).
     next_change: u64,
+    /// The next sequence number of the CENcomm operation log (`Cf::OpLog`).
+    next_op: u64,
 }
 
 /// Serialises writes; see the module documentation.
@@ -37,6 +39,8 @@ pub struct Journal {
     head: tokio::sync::watch::Sender<u64>,
     /// The last sequence number of the change feed, for the search index.
     changes: tokio::sync::watch::Sender<u64>,
+    /// The last sequence number of the operation log, for the replication engine.
+    ops: tokio::sync::watch::Sender<u64>,
 }
 
 /// What a write adds to the log and the audit chain, inside its batch.
@@ -54,6 +58,15 @@ impl Appender {
         batch.put(Cf::OriginLog, &keys::origin_log(&self.origin, seq), &value::encode(&entry)?);
         self.state.next_seq += 1;
         Ok(seq)
+    }
+
+    /// Appends a signed CENcomm item (`value` is an encoded `OpLogEntry`) to the operation log
+    /// and returns its sequence number.
+    pub fn op_log(&mut self, batch: &mut Batch<'_>, value: &[u8]) -> u64 {
+        let seq = self.state.next_op;
+        batch.put(Cf::OpLog, &seq.to_be_bytes(), value);
+        self.state.next_op += 1;
+        seq
     }
 
     /// Appends a record write (own or received) to the node-local change feed and returns its
@@ -102,14 +115,20 @@ impl Journal {
             Some(item) => keys::change_seq(&item?.0).map_or(1, |seq| seq + 1),
             None => 1,
         };
+        let next_op = match store.iter_from(Cf::OpLog, &u64::MAX.to_be_bytes(), false).next() {
+            Some(item) => <[u8; 8]>::try_from(item?.0.as_ref()).map_or(1, |b| u64::from_be_bytes(b) + 1),
+            None => 1,
+        };
+        let (ops, _) = tokio::sync::watch::channel(next_op - 1);
         let (head, _) = tokio::sync::watch::channel(next_seq - 1);
         let (changes, _) = tokio::sync::watch::channel(next_change - 1);
         Ok(Journal {
             store,
             origin: origin.to_owned(),
-            state: Mutex::new(State { audit, next_seq, next_change }),
+            state: Mutex::new(State { audit, next_seq, next_change, next_op }),
             head,
             changes,
+            ops,
         })
     }
 
@@ -137,6 +156,7 @@ impl Journal {
         batch.commit(sync)?;
         let grown = appender.state.next_seq != guard.next_seq;
         let changed = appender.state.next_change != guard.next_change;
+        let op_grown = appender.state.next_op != guard.next_op;
         *guard = appender.state;
         if grown {
             self.head.send_replace(guard.next_seq - 1);
@@ -144,12 +164,25 @@ impl Journal {
         if changed {
             self.changes.send_replace(guard.next_change - 1);
         }
+        if op_grown {
+            self.ops.send_replace(guard.next_op - 1);
+        }
         Ok(out)
     }
 
     /// Records one audit event on its own (authentication, reads, account changes).
     pub fn audit(&self, event: AuditEvent, sync: bool) -> Result<(), StoreError> {
         self.write(sync, |batch, app| app.audit(batch, event))
+    }
+
+    /// Watches the last sequence number of the operation log.
+    pub fn subscribe_ops(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.ops.subscribe()
+    }
+
+    /// The last sequence number of the operation log (0 while it is empty).
+    pub fn op_head(&self) -> u64 {
+        *self.ops.borrow()
     }
 
     /// Watches the last sequence number of this node's origin log.

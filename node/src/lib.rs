@@ -14,6 +14,7 @@ pub mod investigations;
 pub mod journal;
 pub mod metrics;
 pub mod net;
+pub mod operations;
 pub mod photos;
 pub mod records;
 pub mod roles;

@@ -40,6 +40,10 @@ pub enum Permission {
     WorkInvestigations,
     /// Assigning officers to investigations.
     ManageInvestigations,
+    /// Taking part in CENcomm operations the user is named in: reading and sending messages.
+    UseOperations,
+    /// Creating operations, answering invitations, managing participants and their access.
+    CoordinateOperations,
 }
 
 impl Role {
@@ -71,14 +75,20 @@ impl Role {
         use Permission::*;
         matches!(
             (self, p),
-            (Role::Officer, ReadRecords | WriteRecords | ReadCen | WorkInvestigations)
+            (Role::Officer, ReadRecords | WriteRecords | ReadCen | WorkInvestigations | UseOperations)
                 | (
                     Role::Supervisor,
-                    ReadRecords | WriteRecords | ReadCen | WorkInvestigations | ManageInvestigations
+                    ReadRecords
+                        | WriteRecords
+                        | ReadCen
+                        | WorkInvestigations
+                        | ManageInvestigations
+                        | UseOperations
+                        | CoordinateOperations
                 )
-                | (Role::Analyst, ReadRecords | ReadCen)
+                | (Role::Analyst, ReadRecords | ReadCen | UseOperations)
                 | (Role::Administrator, ManageUsers | ReadAudit | ManageFederation | ReadFederation)
-                | (Role::NationalContactPoint, ManageUsers)
+                | (Role::NationalContactPoint, ManageUsers | CoordinateOperations)
                 | (Role::Auditor, ReadAudit | ReadFederation)
         )
     }

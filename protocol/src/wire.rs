@@ -41,6 +41,21 @@ pub enum Request {
     /// references; served only under the policy that let the requester receive that record
     /// (for the hub: non-nominal photo kinds of seizures only).
     Photo { kind: RecordKind, id: RecordId, sha256: String },
+    /// Entries of the responder's operation log after `after`: the operation definitions, joins,
+    /// messages and receipts it signed, each only if the requester is a member of its operation
+    /// and among its addressees.
+    OpPull { after: u64, limit: u32 },
+    /// The sender's operation log has grown to `head`: pull when you can.
+    OpNotify { head: u64 },
+}
+
+/// One entry of a node's operation log, as a member may see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpEntry {
+    pub seq: u64,
+    pub operation: RecordId,
+    /// The responder's COSE_Sign1 envelope of a definition, join, message or receipt.
+    pub envelope: ByteBuf,
 }
 
 /// One entry of an origin log, as a peer may see it.
@@ -85,6 +100,13 @@ pub enum Response {
     /// The signed directory (empty when the requester's copy is current).
     Directory {
         envelope: Option<ByteBuf>,
+    },
+    /// Operation log entries for the requester, the position to pull after next time and the
+    /// responder's operation log head.
+    OpEntries {
+        entries: Vec<OpEntry>,
+        next: u64,
+        head: u64,
     },
     /// A photo's bytes, exactly as uploaded at the origin; the requester checks them against
     /// the SHA-256 it asked for.

@@ -8,6 +8,7 @@ pub mod federation;
 pub mod import;
 pub mod node;
 pub mod openapi;
+pub mod operations;
 pub mod photos;
 pub mod records;
 pub mod search;
@@ -52,6 +53,8 @@ pub struct AppState {
     pub search: Option<crate::search::SearchIndex>,
     /// Photos of records, own and received.
     pub photos: crate::photos::Photos,
+    /// CENcomm operations.
+    pub operations: crate::operations::Operations,
 }
 
 async fn count(State(metrics): State<Arc<Metrics>>, req: Request, next: Next) -> Response {
@@ -114,6 +117,12 @@ pub fn router(state: AppState, ui: Router, max_body_bytes: usize, timeout: Durat
             post(photos::upload).layer(DefaultBodyLimit::max(ncen_protocol::wire::MAX_PHOTO_BYTES + 1)),
         )
         .route("/photos/{sha256}", get(photos::get_one))
+        .route("/operations", get(operations::list).post(operations::create))
+        .route("/operations/{id}", get(operations::get_one).put(operations::update))
+        .route("/operations/{id}/join", post(operations::join))
+        .route("/operations/{id}/messages", post(operations::send))
+        .route("/operations/{id}/messages/{message}/read", post(operations::read))
+        .route("/operations/{id}/access/{user}/reset", post(operations::reset_access))
         .route("/photos/{sha256}/thumbnail", get(photos::thumbnail))
         .route("/import", post(import::start).layer(DefaultBodyLimit::max(crate::import::MAX_FILE_BYTES)))
         .route("/import/template.xlsx", get(import::template))

@@ -36,6 +36,9 @@ impl Modify for BearerAuth {
         super::import::start, super::import::status, super::import::template,
         super::search::search,
         super::photos::upload, super::photos::get_one, super::photos::thumbnail,
+        super::operations::list, super::operations::create, super::operations::update,
+        super::operations::get_one, super::operations::join, super::operations::send,
+        super::operations::read, super::operations::reset_access,
     ),
     components(schemas(
         ncen_protocol::model::Seizure, ncen_protocol::model::Suspect, ncen_protocol::model::Company,

@@ -17,7 +17,7 @@ use crate::journal::now_ms;
 use crate::net::{NetEvent, NetHandle, parse_addr, parse_peer_id};
 
 /// Fallback poll of each source when no notify arrives.
-const POLL: Duration = Duration::from_secs(5);
+pub(super) const POLL: Duration = Duration::from_secs(5);
 /// Pages pulled at once over all sources.
 const PULL_SLOTS: usize = 6;
 /// Entries asked for in one pull.
@@ -42,6 +42,10 @@ pub struct Engine {
     pull_locks: Arc<Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>>,
     /// When each noisy source (refused connection, bad message) was last audited.
     noisy: Arc<Mutex<HashMap<String, std::time::Instant>>>,
+    /// One puller per administration this node shares CENcomm operations with.
+    pub(super) op_pullers: Arc<Mutex<HashMap<String, Arc<Notify>>>>,
+    /// One lock per operation log source: pulls from it never overlap.
+    pub(super) op_pull_locks: Arc<Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>>,
 }
 
 /// A refused connection or bad message from one source is audited at most this often.
@@ -64,16 +68,19 @@ impl Engine {
             noisy: Arc::default(),
             pull_locks: Arc::default(),
             pull_slots: Arc::new(tokio::sync::Semaphore::new(PULL_SLOTS)),
+            op_pullers: Arc::default(),
+            op_pull_locks: Arc::default(),
         };
         engine.sync_network().await;
         engine.spawn(engine.clone().events(events));
         engine.spawn(engine.clone().notifier(engine.fed.journal.subscribe()));
+        engine.spawn(engine.clone().op_notifier(engine.fed.journal.subscribe_ops()));
         engine.spawn(engine.clone().housekeeping());
         engine
     }
 
     /// Runs `task` until it ends or the engine stops.
-    pub fn spawn(&self, task: impl std::future::Future<Output = ()> + Send + 'static) {
+    pub(crate) fn spawn(&self, task: impl std::future::Future<Output = ()> + Send + 'static) {
         let mut stop = self.stop.subscribe();
         let handle = tokio::spawn(async move {
             tokio::select! {
@@ -143,6 +150,14 @@ impl Engine {
                     fed.peers.list()?.into_iter().map(|p| (p.peer_id, p.addresses)).collect();
                 if let Some((id, addr)) = &fed.hub {
                     keep.push((id.clone(), vec![addr.clone()]));
+                }
+                // The administrations this node shares CENcomm operations with.
+                for admin in fed.operations.partners()? {
+                    if let Some((id, addrs)) = fed.locate(&admin)?
+                        && !keep.iter().any(|(k, _)| *k == id)
+                    {
+                        keep.push((id, addrs));
+                    }
                 }
                 let mut allow = Vec::new();
                 if let Some((dir, _)) = fed.directory.current()? {
@@ -329,6 +344,7 @@ impl Engine {
             tick.tick().await;
             self.deliver_agreements().await;
             self.fetch_directory().await;
+            self.op_housekeeping().await;
             let sources = self
                 .blocking(|fed| -> Result<Vec<String>, crate::store::StoreError> {
                     let mut out = fed.agreements.parties()?;
@@ -416,6 +432,11 @@ impl Engine {
                                 l.last_seen_ms = Some(now_ms());
                             });
                             engine.trigger(&admin);
+                            let a = admin.clone();
+                            let partner = engine.blocking(move |fed| fed.operations.partners()).await;
+                            if matches!(partner, Some(Ok(p)) if p.contains(&a)) {
+                                engine.trigger_ops(&admin);
+                            }
                         }
                         if engine.fed.hub.as_ref().is_some_and(|(h, _)| *h == peer.to_base58()) {
                             engine.fetch_directory().await;
@@ -539,6 +560,13 @@ impl Engine {
                 }
             }
             Request::Photo { kind, id, sha256 } => self.answer_photo(policy, who, kind, id, sha256).await,
+            Request::OpPull { after, limit } => self.answer_op_pull(who, after, limit).await,
+            Request::OpNotify { .. } => {
+                if let Some(admin) = who {
+                    self.trigger_ops(&admin);
+                }
+                Response::Ack
+            }
             Request::Directory { have } => {
                 if !self.fed.is_hub() {
                     return refused(Refusal::BadRequest, "only the hub serves the directory");

@@ -6,6 +6,7 @@ pub mod agreements;
 pub mod apply;
 pub mod directory;
 pub mod engine;
+pub mod ops;
 pub mod peers;
 pub mod photos;
 pub mod serve;
@@ -19,6 +20,7 @@ use ncen_protocol::record::RecordKind;
 use crate::cen::CenDb;
 use crate::identity::{Identity, NodeInfo, NodeRole};
 use crate::journal::Journal;
+use crate::operations::Operations;
 use crate::photos::Photos;
 use crate::store::{Cf, StoreError};
 use agreements::Agreements;
@@ -51,6 +53,8 @@ pub struct Federation {
     pub cen: Option<CenDb>,
     /// Photos of records, own and received.
     pub photos: Photos,
+    /// CENcomm operations this node coordinates or takes part in.
+    pub operations: Operations,
     /// The hub's PeerId and address (members only; the trust anchor).
     pub hub: Option<(String, String)>,
     pub catalog: &'static Catalog,
@@ -84,6 +88,7 @@ impl Federation {
             ),
             cen: is_hub.then(|| CenDb::new(journal.store().clone())),
             photos: Photos::new(journal.clone()),
+            operations: Operations::new(journal.clone(), identity.clone(), &info.administration, catalog),
             info,
             identity,
             journal,

@@ -47,10 +47,17 @@ pub enum Cf {
     /// Photos that received records reference and this node does not hold yet:
     /// `[origin:3][sha256:32]` → `PhotoWant`.
     PhotoWants,
+    /// CENcomm: this node's operation log of what it signed for operation members (definitions,
+    /// joins, messages, receipts): `[seq u64 BE]` → `OpLogEntry`.
+    OpLog,
+    /// CENcomm operations this node coordinates or takes part in: uuid → `StoredOperation`.
+    Operations,
+    /// CENcomm messages, own and received: `[operation uuid][message uuid v7]` → `StoredMessage`.
+    OpMessages,
 }
 
 impl Cf {
-    pub const ALL: [Cf; 20] = [
+    pub const ALL: [Cf; 23] = [
         Cf::Meta,
         Cf::Records,
         Cf::Revisions,
@@ -71,6 +78,9 @@ impl Cf {
         Cf::Photos,
         Cf::Thumbnails,
         Cf::PhotoWants,
+        Cf::OpLog,
+        Cf::Operations,
+        Cf::OpMessages,
     ];
 
     pub fn name(self) -> &'static str {
@@ -95,6 +105,9 @@ impl Cf {
             Cf::Photos => "photos",
             Cf::Thumbnails => "thumbnails",
             Cf::PhotoWants => "photo_wants",
+            Cf::OpLog => "op_log",
+            Cf::Operations => "operations",
+            Cf::OpMessages => "op_messages",
         }
     }
 }

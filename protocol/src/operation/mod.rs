@@ -148,7 +148,9 @@ impl Operation {
         if self.format != OPERATION_FORMAT {
             push("format", None, "is not a supported operation format");
         }
-        for (name, value) in [("name", &self.name), ("purpose", &self.purpose), ("legal_basis", &self.legal_basis)] {
+        for (name, value) in
+            [("name", &self.name), ("purpose", &self.purpose), ("legal_basis", &self.legal_basis)]
+        {
             if value.trim().is_empty() {
                 push(name, None, "is required");
             } else if value.chars().count() > MAX_LABEL {
@@ -165,7 +167,9 @@ impl Operation {
         if let Some(until) = &self.valid_until {
             match parse_date(until) {
                 None => push("valid_until", Some(until), "is not a date written YYYY-MM-DD"),
-                Some(u) if from.is_some_and(|f| u < f) => push("valid_until", Some(until), "is before valid_from"),
+                Some(u) if from.is_some_and(|f| u < f) => {
+                    push("valid_until", Some(until), "is before valid_from")
+                }
                 Some(_) => {}
             }
         }
@@ -193,7 +197,10 @@ impl Operation {
                 push(&at, None, "names more than 200 users");
             }
             for u in &m.users {
-                if u.is_empty() || u.len() > 64 || !u.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b)) {
+                if u.is_empty()
+                    || u.len() > 64
+                    || !u.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
+                {
                     push(&format!("{at}.users"), Some(u), "is not a user name");
                 }
             }
@@ -293,7 +300,11 @@ impl Message {
         }
         for (name, value) in &self.fields {
             let Some(spec) = field(name).filter(|_| allowed.contains(name)) else {
-                push(name, None, format!("is not a field of the {} template of this operation", self.template.as_str()));
+                push(
+                    name,
+                    None,
+                    format!("is not a field of the {} template of this operation", self.template.as_str()),
+                );
                 continue;
             };
             if value.trim().is_empty() {
@@ -315,7 +326,11 @@ impl Message {
                 FieldType::Code(list) => {
                     let codes = catalog.list(list);
                     if !codes.is_valid(value) {
-                        push(name, Some(value), format!("is not in code list `{}` version {}", list.name(), codes.version));
+                        push(
+                            name,
+                            Some(value),
+                            format!("is not in code list `{}` version {}", list.name(), codes.version),
+                        );
                     }
                 }
             }

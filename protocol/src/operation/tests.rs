@@ -61,7 +61,15 @@ fn a_definition_names_what_is_wrong() {
     o.members.push(Member { administration: "WCO".into(), users: vec!["bad name!".into()] });
     o.templates.warning = vec!["commodity".into(), "passport_number".into()];
     let wrong = o.check().err().map(fields_of).unwrap_or_default();
-    for field in ["name", "valid_until", "members", "members[1]", "members[3]", "members[3].users", "templates.warning"] {
+    for field in [
+        "name",
+        "valid_until",
+        "members",
+        "members[1]",
+        "members[3]",
+        "members[3].users",
+        "templates.warning",
+    ] {
         assert!(wrong.iter().any(|w| w == field), "{field} not named in {wrong:?}");
     }
     let mut alone = op();
