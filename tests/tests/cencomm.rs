@@ -225,3 +225,87 @@ async fn an_operation_of_four_members_exchanges_warnings_feedback_and_receipts()
 fn uuid_like() -> String {
     "01900000-0000-7000-8000-000000000000".into()
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_seizure_report_reaches_the_hub_only_after_approval_and_without_nominal_fields()
+-> anyhow::Result<()> {
+    let hub = start_node("WCO").await?;
+    let a = start_node_with("NL", Some(&hub)).await?;
+    let b = start_node_with("BE", Some(&hub)).await?;
+    for n in [&a, &b] {
+        admit(&hub, n).await?;
+    }
+    for n in [&a, &b] {
+        directory_of(n, 2).await?;
+    }
+    let (status, op) = a.post_as("supervisor", "/api/v1/operations", &operation(&["BE"])).await?;
+    assert_eq!(status, 201, "{op}");
+    let id = op["id"].as_str().unwrap_or_default().to_owned();
+    wait_for(20 * SECOND, "the invitation", || async {
+        let (_, list) = b.get_as("supervisor", "/api/v1/operations").await?;
+        Ok((list.as_array().map(Vec::len) == Some(1)).then_some(()))
+    })
+    .await?;
+    let (status, _) =
+        b.post_as("supervisor", &format!("/api/v1/operations/{id}/join"), &json!({"accept": true})).await?;
+    assert_eq!(status, 200);
+    let (status, w) = a.post_as("officer", &format!("/api/v1/operations/{id}/messages"), &warning(1)).await?;
+    assert_eq!(status, 201, "{w}");
+    let warning_id = w["id"].as_str().unwrap_or_default().to_owned();
+    let report = json!({"template": "seizure", "in_reply_to": warning_id, "fields": {
+        "summary": "120 kg cocaine in the cooling unit", "date": "2026-12-04", "place_country": "NL",
+        "commodity": "DRUGS.COCAINE", "quantity": "120.5", "unit": "KGM", "concealment": "FALSE_COMPARTMENT",
+        "offender_nationality": "EC", "offender_name": "Canary-Jansen-7f3a"}});
+    let (status, s) = a.post_as("officer", &format!("/api/v1/operations/{id}/messages"), &report).await?;
+    assert_eq!(status, 201, "{s}");
+    let seizure_id = s["id"].as_str().unwrap_or_default().to_owned();
+    wait_for(10 * SECOND, "the report at BE", || async {
+        Ok(holds_message(&b, &id, &seizure_id).await?.then_some(()))
+    })
+    .await?;
+
+    // Nothing reaches the hub before the approval.
+    tokio::time::sleep(Duration::from_secs(6)).await;
+    let (status, reports) = hub.get_as("analyst", "/api/v1/cen/operation-reports").await?;
+    assert_eq!(status, 200, "{reports}");
+    assert_eq!(reports.as_array().map(Vec::len), Some(0), "{reports}");
+
+    // Only the sender's coordination unit approves, and only seizure reports.
+    let forward = |m: &str| format!("/api/v1/operations/{id}/messages/{m}/forward");
+    let (status, _) = a.post_as("officer", &forward(&seizure_id), &json!({})).await?;
+    assert_eq!(status, 403);
+    let (status, _) = b.post_as("supervisor", &forward(&seizure_id), &json!({})).await?;
+    assert_eq!(status, 403, "BE does not own NL's report");
+    let (status, v) = a.post_as("supervisor", &forward(&warning_id), &json!({})).await?;
+    assert_eq!(status, 400, "{v}");
+    let (status, v) = a.post_as("supervisor", &forward(&seizure_id), &json!({})).await?;
+    assert_eq!(status, 200, "{v}");
+    assert!(v["fields"].get("offender_name").is_none(), "{v}");
+    let (status, _) = a.post_as("supervisor", &forward(&seizure_id), &json!({})).await?;
+    assert_eq!(status, 400, "forwarded once");
+
+    let got = wait_for(20 * SECOND, "the report at the hub", || async {
+        let (_, reports) = hub.get_as("analyst", "/api/v1/cen/operation-reports").await?;
+        Ok(reports.as_array().filter(|r| r.len() == 1).cloned())
+    })
+    .await?;
+    let r = &got[0];
+    assert_eq!(r["origin"], "NL");
+    assert_eq!(r["operation"], id.as_str());
+    assert_eq!(r["operation_name"], "Operation Harbour Light");
+    assert_eq!(r["approved_by"], "supervisor");
+    assert_eq!(r["fields"]["commodity"], "DRUGS.COCAINE");
+    assert_eq!(r["fields"]["offender_nationality"], "EC");
+    assert!(!got.iter().any(|x| x.to_string().contains("Canary")), "a nominal field reached the hub");
+    // The hub never receives the operation itself or its messages.
+    let (_, ops) = hub.get_as("supervisor", "/api/v1/operations").await?;
+    assert_eq!(ops.as_array().map(Vec::len), Some(0));
+    // Members do not see forwarded reports in their operation log.
+    let (status, _) = b.get_as("analyst", "/api/v1/cen/operation-reports").await?;
+    assert_eq!(status, 404);
+
+    for n in [a, b, hub] {
+        n.stop().await?;
+    }
+    Ok(())
+}

@@ -7,6 +7,7 @@ pub mod extract;
 pub mod federation;
 pub mod import;
 pub mod node;
+pub mod op_forward;
 pub mod openapi;
 pub mod operations;
 pub mod photos;
@@ -122,6 +123,8 @@ pub fn router(state: AppState, ui: Router, max_body_bytes: usize, timeout: Durat
         .route("/operations/{id}/join", post(operations::join))
         .route("/operations/{id}/messages", post(operations::send))
         .route("/operations/{id}/messages/{message}/read", post(operations::read))
+        .route("/operations/{id}/messages/{message}/forward", post(op_forward::forward))
+        .route("/cen/operation-reports", get(op_forward::reports))
         .route("/operations/{id}/access/{user}/reset", post(operations::reset_access))
         .route("/photos/{sha256}/thumbnail", get(photos::thumbnail))
         .route("/import", post(import::start).layer(DefaultBodyLimit::max(crate::import::MAX_FILE_BYTES)))

@@ -167,6 +167,19 @@ impl Federation {
             .any(|t| RecordKind::ALL.iter().any(|k| t.covers_flow(administration, self.me(), *k))))
     }
 
+    /// The administrations whose operation logs this node pulls: those it shares operations
+    /// with; at the hub, every member (for the seizure reports they forward).
+    pub fn op_sources(&self) -> Result<Vec<String>, StoreError> {
+        if self.is_hub() {
+            return Ok(self
+                .directory
+                .current()?
+                .map(|(d, _)| d.members.into_iter().map(|m| m.administration).collect())
+                .unwrap_or_default());
+        }
+        self.operations.partners()
+    }
+
     /// Where this node's pulls from `administration` stand.
     pub fn cursor(&self, administration: &str) -> Result<u64, StoreError> {
         Ok(match self.journal.store().get(Cf::Cursors, &cursor_key(administration))? {

@@ -125,6 +125,10 @@ impl Engine {
                             out.push(peer_id);
                         }
                     }
+                    // The hub pulls the seizure reports forwarded to it.
+                    if let Some((hub, _)) = &fed.hub {
+                        out.push(hub.clone());
+                    }
                     Ok(out)
                 })
                 .await;
@@ -148,7 +152,7 @@ impl Engine {
         let located = self
             .blocking(|fed| -> Result<Vec<(String, Option<String>)>, crate::store::StoreError> {
                 let mut out = Vec::new();
-                for admin in fed.operations.partners()? {
+                for admin in fed.op_sources()? {
                     let peer = fed.locate(&admin)?.map(|(id, _)| id);
                     out.push((admin, peer));
                 }
@@ -159,7 +163,7 @@ impl Engine {
         let head = self.fed.journal.op_head();
         for (admin, peer_id) in partners {
             self.trigger_ops(&admin);
-            if head == 0 {
+            if head == 0 || self.fed.is_hub() {
                 continue;
             }
             if let Some(Ok(peer)) = peer_id.map(|id| parse_peer_id(&id)) {

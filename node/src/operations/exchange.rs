@@ -9,14 +9,16 @@ use std::collections::BTreeMap;
 use ncen_protocol::cbor::{self, Limits};
 use ncen_protocol::envelope;
 use ncen_protocol::operation::{
-    CONTENT_TYPE_JOIN, CONTENT_TYPE_MESSAGE, CONTENT_TYPE_OPERATION, CONTENT_TYPE_RECEIPT, Join, Message,
-    OPERATION_FORMAT, Operation, Receipt, ReceiptState,
+    CONTENT_TYPE_CONSENT, CONTENT_TYPE_FORWARD, CONTENT_TYPE_JOIN, CONTENT_TYPE_MESSAGE,
+    CONTENT_TYPE_OPERATION, CONTENT_TYPE_RECEIPT, Consent, Forward, Join, Message, OPERATION_FORMAT,
+    Operation, Receipt, ReceiptState,
 };
 use ncen_protocol::wire::{OpEntry, Response};
 use serde_bytes::ByteBuf;
 
 use super::{
-    Delivery, ItemKind, JoinState, OpLogEntry, Operations, StoredMessage, StoredOperation, message_key,
+    Delivery, ItemKind, JoinState, OpLogEntry, Operations, StoredMessage, StoredOperation, StoredReport,
+    message_key,
 };
 use crate::audit::{AuditEvent, Outcome};
 use crate::journal::{Appender, now_ms};
@@ -67,10 +69,17 @@ impl Operations {
             if let std::collections::btree_map::Entry::Vacant(slot) = ops.entry(entry.operation) {
                 slot.insert(self.stored(entry.operation)?.map(|s| s.op));
             }
-            let member =
-                ops.get(&entry.operation).and_then(Option::as_ref).is_some_and(|op| op.is_member(requester));
-            let addressed = entry.to.is_empty() || entry.to.iter().any(|t| t == requester);
-            if member && addressed {
+            // The hub receives forwarded seizure reports and nothing else; members never see them.
+            let allowed = if requester == "WCO" || entry.kind == ItemKind::Forward {
+                requester == "WCO" && entry.kind == ItemKind::Forward
+            } else {
+                let member = ops
+                    .get(&entry.operation)
+                    .and_then(Option::as_ref)
+                    .is_some_and(|op| op.is_member(requester));
+                member && (entry.to.is_empty() || entry.to.iter().any(|t| t == requester))
+            };
+            if allowed {
                 bytes += entry.envelope.len();
                 entries.push(OpEntry {
                     seq,
@@ -105,9 +114,12 @@ impl Operations {
                         envelope::verify_from(&entry.envelope, k, from_peer_id.as_bytes(), ENVELOPE_LIMIT)
                             .map_err(|e| format!("signature: {e}"))
                     });
-                let result = match verified {
-                    Err(e) => Err(e),
-                    Ok(v) => self.apply_one(
+                let result = match (verified, key.as_ref()) {
+                    (Err(e), _) => Err(e),
+                    (Ok(v), Some(k)) if v.content_type.as_deref() == Some(CONTENT_TYPE_FORWARD) => {
+                        self.apply_forward(batch, (from, from_peer_id, k), entry, &v.payload)
+                    }
+                    (Ok(v), _) => self.apply_one(
                         batch,
                         app,
                         from,
@@ -282,6 +294,7 @@ impl Operations {
                         receipts: BTreeMap::new(),
                         read_by: Default::default(),
                         read_receipt_sent: false,
+                        forwarded_ms: None,
                     },
                 );
                 Ok(Done::Applied)
@@ -319,6 +332,59 @@ impl Operations {
             }
             other => Err(format!("content type {other:?} is not a CENcomm item")),
         }
+    }
+
+    /// At the hub: a member's forwarded seizure report, kept only with a valid consent signed by
+    /// the same administration for exactly these fields, and only non-nominal fields.
+    fn apply_forward(
+        &self,
+        batch: &mut Batch<'_>,
+        (from, peer_id, key): (&str, &str, &ed25519_dalek::VerifyingKey),
+        entry: &OpEntry,
+        payload: &[u8],
+    ) -> Result<Done, String> {
+        if self.me() != "WCO" {
+            return Err("only the hub receives forwarded seizure reports".into());
+        }
+        let forward: Forward =
+            cbor::from_slice(payload, PAYLOAD_LIMITS).map_err(|e| format!("payload: {e}"))?;
+        if forward.format != OPERATION_FORMAT
+            || forward.origin != from
+            || forward.operation != entry.operation
+        {
+            return Err("a forwarded report is signed by its owning administration".into());
+        }
+        forward.check_fields()?;
+        let verified = envelope::verify_from(&forward.consent, key, peer_id.as_bytes(), ENVELOPE_LIMIT)
+            .map_err(|e| format!("consent signature: {e}"))?;
+        if verified.content_type.as_deref() != Some(CONTENT_TYPE_CONSENT) {
+            return Err("the consent is not a consent".into());
+        }
+        let consent: Consent = cbor::from_slice(&verified.payload, PAYLOAD_LIMITS)
+            .map_err(|e| format!("consent payload: {e}"))?;
+        let encoded = cbor::to_vec(&forward.fields).map_err(|e| e.to_string())?;
+        let digest = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&encoded));
+        if consent.administration != from
+            || consent.operation != forward.operation
+            || consent.message != forward.message
+            || consent.fields_sha256 != digest
+        {
+            return Err("the consent does not cover this report".into());
+        }
+        if self
+            .journal
+            .store()
+            .get(Cf::CenReports, forward.message.as_bytes())
+            .map_err(|e| e.to_string())?
+            .is_some()
+        {
+            return Ok(Done::Ignored);
+        }
+        let report =
+            StoredReport { forward, consent, envelope: entry.envelope.to_vec(), received_ms: now_ms() };
+        let bytes = value::encode(&report).map_err(|e| e.to_string())?;
+        batch.put(Cf::CenReports, report.forward.message.as_bytes(), &bytes);
+        Ok(Done::Applied)
     }
 
     /// Where this node's pulls of `administration`'s operation log stand.

@@ -13,8 +13,9 @@ use ncen_protocol::cbor;
 use ncen_protocol::codelists::Catalog;
 use ncen_protocol::envelope;
 use ncen_protocol::operation::{
-    CONTENT_TYPE_JOIN, CONTENT_TYPE_MESSAGE, CONTENT_TYPE_OPERATION, CONTENT_TYPE_RECEIPT, Join, Member,
-    Message, OPERATION_FORMAT, Operation, Receipt, ReceiptState, TemplateKind, Templates,
+    CONTENT_TYPE_CONSENT, CONTENT_TYPE_FORWARD, CONTENT_TYPE_JOIN, CONTENT_TYPE_MESSAGE,
+    CONTENT_TYPE_OPERATION, CONTENT_TYPE_RECEIPT, Consent, Forward, Join, Member, Message, OPERATION_FORMAT,
+    Operation, Receipt, ReceiptState, TemplateKind, Templates,
 };
 use ncen_protocol::validate::{FieldError, ValidationErrors};
 use serde::Serialize;
@@ -25,7 +26,9 @@ use crate::identity::Identity;
 use crate::journal::{Appender, Journal, now_ms};
 use crate::roles::Permission;
 use crate::store::{Batch, Cf, StoreError, value};
-pub use model::{Delivery, ItemKind, JoinState, OpLogEntry, StoredMessage, StoredOperation, message_key};
+pub use model::{
+    Delivery, ItemKind, JoinState, OpLogEntry, StoredMessage, StoredOperation, StoredReport, message_key,
+};
 
 /// Days without use after which a user's access to an operation lapses, unless configured.
 pub const DEFAULT_LAPSE_DAYS: u32 = 25;
@@ -116,6 +119,11 @@ impl Operations {
 
     pub fn me(&self) -> &str {
         &self.me
+    }
+
+    /// After how many days without use a user's access lapses.
+    pub fn lapse_days(&self) -> u32 {
+        self.lapse_days
     }
 
     fn sign<T: Serialize>(&self, content_type: &str, payload: &T) -> Result<Vec<u8>, OpError> {
@@ -461,6 +469,7 @@ impl Operations {
             receipts: addressees.iter().map(|a| (a.clone(), Delivery::default())).collect(),
             read_by,
             read_receipt_sent: true,
+            forwarded_ms: None,
         };
         stored.last_access.insert(actor.username.clone(), now);
         self.journal.write(true, |batch, app| {
@@ -524,6 +533,83 @@ impl Operations {
             )
         })?;
         Ok(held)
+    }
+
+    /// Approves the forwarding of the non-nominal part of one of this administration's seizure
+    /// messages to the global CEN database: a signed consent travels with it to the hub.
+    pub fn forward(
+        &self,
+        actor: &Principal,
+        id: uuid::Uuid,
+        message: uuid::Uuid,
+    ) -> Result<Forward, OpError> {
+        if !actor.role.allows(Permission::CoordinateOperations) {
+            return Err(OpError::Forbidden("only a coordination unit approves forwarding to the CEN"));
+        }
+        let stored = self.stored(id)?.ok_or(OpError::NotFound)?;
+        let mut held = self.message(id, message)?.ok_or(OpError::NotFound)?;
+        if held.message.sender != self.me {
+            return Err(OpError::Forbidden("only the administration that sent a seizure report forwards it"));
+        }
+        if held.message.template != TemplateKind::Seizure {
+            return Err(invalid("template", "only seizure reports go to the global CEN database"));
+        }
+        if held.forwarded_ms.is_some() {
+            return Err(invalid("message", "was already forwarded"));
+        }
+        let now = now_ms();
+        let fields = held.message.non_nominal_fields();
+        let encoded = cbor::to_vec(&fields).map_err(|e| OpError::Sign(e.to_string()))?;
+        let consent = Consent {
+            format: OPERATION_FORMAT,
+            operation: id,
+            message,
+            administration: self.me.clone(),
+            approved_by: actor.username.clone(),
+            at_ms: now,
+            fields_sha256: hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&encoded)),
+        };
+        let forward = Forward {
+            format: OPERATION_FORMAT,
+            operation: id,
+            operation_name: stored.op.name.clone(),
+            message,
+            origin: self.me.clone(),
+            sent_at_ms: held.message.issued_at_ms,
+            fields,
+            consent: self.sign(CONTENT_TYPE_CONSENT, &consent)?,
+        };
+        let signed = self.sign(CONTENT_TYPE_FORWARD, &forward)?;
+        held.forwarded_ms = Some(now);
+        let names: Vec<String> = forward.fields.keys().cloned().collect();
+        self.journal.write(true, |batch, app| {
+            Self::put_message(batch, &held)?;
+            let entry = OpLogEntry {
+                operation: id,
+                kind: ItemKind::Forward,
+                to: vec!["WCO".into()],
+                envelope: signed,
+            };
+            Self::log(app, batch, &entry)?;
+            app.audit(
+                batch,
+                AuditEvent::new(actor.username.as_str(), "operation.forward", Outcome::Ok)
+                    .target(format!("operations/{id}/messages/{message}"))
+                    .detail(format!("to=WCO fields=[{}]", names.join(","))),
+            )
+        })?;
+        Ok(forward)
+    }
+
+    /// At the hub: the operations' seizure reports received, newest first.
+    pub fn reports(&self) -> Result<Vec<StoredReport>, StoreError> {
+        let mut out = Vec::new();
+        for item in self.journal.store().iter_from(Cf::CenReports, &[], true) {
+            let (_, v) = item?;
+            out.push(value::decode::<StoredReport>("cen_reports", &v)?);
+        }
+        out.sort_by_key(|r| std::cmp::Reverse(r.received_ms));
+        Ok(out)
     }
 
     /// Gives a local participant whose access lapsed a fresh start (coordination unit only).

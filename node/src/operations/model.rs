@@ -15,6 +15,8 @@ pub enum ItemKind {
     Join,
     Message,
     Receipt,
+    /// The non-nominal part of a seizure message for the hub, with its consent.
+    Forward,
 }
 
 /// One signed item this node offers to the members of an operation.
@@ -81,6 +83,21 @@ pub struct StoredMessage {
     pub read_by: BTreeSet<String>,
     /// At an addressee: a read receipt went back to the sender.
     pub read_receipt_sent: bool,
+    /// At the sender: when its non-nominal part was approved for the global CEN database.
+    #[serde(default)]
+    pub forwarded_ms: Option<i64>,
+}
+
+/// At the hub: an operation's seizure report forwarded by its owning administration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredReport {
+    pub forward: ncen_protocol::operation::Forward,
+    /// The consent, as verified.
+    pub consent: ncen_protocol::operation::Consent,
+    /// The origin's signed envelope of the forward.
+    #[serde(with = "serde_bytes")]
+    pub envelope: Vec<u8>,
+    pub received_ms: i64,
 }
 
 /// `[operation][message]`: a message's key; v7 message ids keep an operation's messages in time

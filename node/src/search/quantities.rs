@@ -1,6 +1,7 @@
 //! Quantities of the matching seizures (C4): each goods line is kept in a fast column as
-//! `YYYY-MM|commodity|unit|quantity`; a search counts the distinct lines per segment, and the
-//! merge parses them into totals by commodity and unit, and by month.
+//! `YYYY-MM|commodity|unit|quantity`; a search counts the distinct lines per segment, reads them
+//! back in dictionary order into totals by month, commodity and unit, and the merge adds up the
+//! segments' totals.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -33,6 +34,9 @@ pub struct QuantitySums;
 pub struct SegmentSums {
     column: Option<StrColumn>,
     counts: Vec<u32>,
+    docs: Vec<DocId>,
+    rows: Vec<u32>,
+    values: Vec<u64>,
 }
 
 impl std::fmt::Debug for SegmentSums {
@@ -48,26 +52,24 @@ impl Collector for QuantitySums {
     fn for_segment(&self, _: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<SegmentSums> {
         let column = segment.fast_fields().str(GOODS)?;
         let counts = vec![0u32; column.as_ref().map(|c| c.num_terms()).unwrap_or(0)];
-        Ok(SegmentSums { column, counts })
+        Ok(SegmentSums { column, counts, docs: Vec::new(), rows: Vec::new(), values: Vec::new() })
     }
 
     fn requires_scoring(&self) -> bool {
         false
     }
 
-    fn merge_fruits(&self, segments: Vec<HashMap<String, u64>>) -> tantivy::Result<Quantities> {
+    fn merge_fruits(&self, segments: Vec<Sums>) -> tantivy::Result<Quantities> {
         let mut by_commodity: HashMap<(String, String), f64> = HashMap::new();
         let mut by_month: BTreeMap<String, BTreeMap<(String, String), f64>> = BTreeMap::new();
         for segment in segments {
-            for (value, n) in segment {
-                let mut parts = value.splitn(4, '|');
-                let (Some(month), Some(commodity), Some(unit), Some(quantity)) =
-                    (parts.next(), parts.next(), parts.next(), parts.next())
+            for (prefix, total) in segment {
+                let Ok(prefix) = std::str::from_utf8(&prefix) else { continue };
+                let mut parts = prefix.splitn(3, '|');
+                let (Some(month), Some(commodity), Some(unit)) = (parts.next(), parts.next(), parts.next())
                 else {
                     continue;
                 };
-                let Ok(quantity) = quantity.parse::<f64>() else { continue };
-                let total = quantity * n as f64;
                 let key = (commodity.to_owned(), unit.to_owned());
                 *by_commodity.entry(key.clone()).or_default() += total;
                 *by_month.entry(month.to_owned()).or_default().entry(key).or_default() += total;
@@ -80,8 +82,11 @@ impl Collector for QuantitySums {
     }
 }
 
+/// One segment's totals by `YYYY-MM|commodity|unit`.
+pub type Sums = HashMap<Box<[u8]>, f64>;
+
 impl SegmentCollector for SegmentSums {
-    type Fruit = HashMap<String, u64>;
+    type Fruit = Sums;
 
     fn collect(&mut self, doc: DocId, _: Score) {
         if let Some(column) = &self.column {
@@ -93,18 +98,47 @@ impl SegmentCollector for SegmentSums {
         }
     }
 
-    fn harvest(self) -> HashMap<String, u64> {
-        let mut out = HashMap::new();
+    /// Reads the ordinals of a whole block of documents at once, then counts them.
+    fn collect_block(&mut self, block: &[DocId]) {
+        let SegmentSums { column, counts, docs, rows, values } = self;
+        let Some(column) = column else { return };
+        let ords = column.ords();
+        docs.clear();
+        rows.clear();
+        ords.row_ids_for_docs(block, docs, rows);
+        values.clear();
+        values.resize(rows.len(), 0);
+        ords.values.get_vals(rows, values);
+        for ord in values.iter() {
+            if let Some(n) = usize::try_from(*ord).ok().and_then(|o| counts.get_mut(o)) {
+                *n += 1;
+            }
+        }
+    }
+
+    /// Turns the counted lines into totals, reading the dictionary once in order (a lookup per
+    /// line would decode a block each time).
+    fn harvest(self) -> Sums {
+        let mut out = Sums::new();
         let Some(column) = self.column else { return out };
-        let mut text = String::new();
-        for (ord, n) in self.counts.into_iter().enumerate() {
-            if n == 0 {
-                continue;
+        let (ords, counts): (Vec<u64>, Vec<u32>) =
+            self.counts.into_iter().enumerate().filter(|(_, n)| *n > 0).map(|(o, n)| (o as u64, n)).unzip();
+        let mut next = counts.iter();
+        let read = column.dictionary().sorted_ords_to_term_cb(&ords, |line| {
+            let Some(&n) = next.next() else { return };
+            let Some(cut) = line.iter().rposition(|b| *b == b'|') else { return };
+            let quantity = std::str::from_utf8(&line[cut + 1..]).ok().and_then(|q| q.parse::<f64>().ok());
+            let Some(quantity) = quantity else { return };
+            let total = quantity * f64::from(n);
+            match out.get_mut(&line[..cut]) {
+                Some(t) => *t += total,
+                None => {
+                    out.insert(line[..cut].into(), total);
+                }
             }
-            text.clear();
-            if column.ord_to_str(ord as u64, &mut text).unwrap_or(false) {
-                out.insert(text.clone(), u64::from(n));
-            }
+        });
+        if let Err(e) = read {
+            tracing::warn!(error = %e, "cannot read the goods lines of a segment");
         }
         out
     }

@@ -54,10 +54,13 @@ pub enum Cf {
     Operations,
     /// CENcomm messages, own and received: `[operation uuid][message uuid v7]` → `StoredMessage`.
     OpMessages,
+    /// At the hub: operations' seizure reports forwarded with consent: message uuid →
+    /// `StoredReport`.
+    CenReports,
 }
 
 impl Cf {
-    pub const ALL: [Cf; 23] = [
+    pub const ALL: [Cf; 24] = [
         Cf::Meta,
         Cf::Records,
         Cf::Revisions,
@@ -81,6 +84,7 @@ impl Cf {
         Cf::OpLog,
         Cf::Operations,
         Cf::OpMessages,
+        Cf::CenReports,
     ];
 
     pub fn name(self) -> &'static str {
@@ -108,6 +112,7 @@ impl Cf {
             Cf::OpLog => "op_log",
             Cf::Operations => "operations",
             Cf::OpMessages => "op_messages",
+            Cf::CenReports => "cen_reports",
         }
     }
 }

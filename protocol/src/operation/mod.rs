@@ -26,6 +26,10 @@ pub const CONTENT_TYPE_JOIN: &str = "application/ncen-operation-join+cbor";
 pub const CONTENT_TYPE_MESSAGE: &str = "application/ncen-operation-message+cbor";
 /// Content type of a signed [`Receipt`].
 pub const CONTENT_TYPE_RECEIPT: &str = "application/ncen-operation-receipt+cbor";
+/// Content type of a signed [`Consent`].
+pub const CONTENT_TYPE_CONSENT: &str = "application/ncen-operation-consent+cbor";
+/// Content type of a signed [`Forward`].
+pub const CONTENT_TYPE_FORWARD: &str = "application/ncen-operation-forward+cbor";
 
 /// Longest free text of a message field.
 pub const MAX_TEXT: usize = 4000;
@@ -368,6 +372,58 @@ pub struct Receipt {
     pub administration: String,
     pub state: ReceiptState,
     pub at_ms: i64,
+}
+
+/// The owning administration's approval to forward the non-nominal part of one of its
+/// seizure messages to the global CEN database (MISSION O4, B2), signed by its node.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Consent {
+    pub format: u8,
+    pub operation: uuid::Uuid,
+    pub message: uuid::Uuid,
+    /// The owning administration: the message's sender.
+    pub administration: String,
+    /// The username who approved.
+    pub approved_by: String,
+    pub at_ms: i64,
+    /// Lowercase hex SHA-256 of the CBOR encoding of the forwarded fields.
+    pub fields_sha256: String,
+}
+
+/// What the hub receives of an operation's seizure message: its non-nominal fields, its
+/// provenance, and the signed consent that allows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Forward {
+    pub format: u8,
+    pub operation: uuid::Uuid,
+    pub operation_name: String,
+    pub message: uuid::Uuid,
+    /// The owning administration.
+    pub origin: String,
+    pub sent_at_ms: i64,
+    /// Non-nominal fields only.
+    pub fields: BTreeMap<String, String>,
+    /// The [`Consent`] envelope, signed by the origin's node.
+    #[serde(with = "serde_bytes")]
+    pub consent: Vec<u8>,
+}
+
+impl Forward {
+    /// Checks that only non-nominal standard fields are forwarded, within bounds.
+    pub fn check_fields(&self) -> Result<(), String> {
+        if self.fields.len() > FIELDS.len() {
+            return Err("too many fields".into());
+        }
+        for (name, value) in &self.fields {
+            match field(name) {
+                None => return Err(format!("{name} is not a standard field")),
+                Some(f) if f.nominal => return Err(format!("{name} is nominal and may not reach the hub")),
+                Some(_) if value.chars().count() > MAX_TEXT => return Err(format!("{name} is too long")),
+                Some(_) => {}
+            }
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
