@@ -6,5 +6,6 @@ pub mod cluster;
 pub mod data;
 pub mod export;
 pub mod load;
+pub mod operation;
 pub mod scenario;
 pub mod up;

@@ -47,6 +47,10 @@ pub async fn start(opts: &UpOptions) -> anyhow::Result<Cluster> {
         eprintln!("Loading {} seizures, suspects and companies per node ...", opts.records);
         load::load(&cluster, opts.records, |line| eprintln!("  {line}")).await?;
     }
+    eprintln!("CENcomm: a demonstration operation between the national nodes ...");
+    if let Err(e) = crate::operation::demo(&cluster).await {
+        eprintln!("  not created: {e:#}");
+    }
     eprintln!("Ready in {:.1} s.", started.elapsed().as_secs_f64());
     Ok(cluster)
 }

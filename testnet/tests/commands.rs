@@ -66,6 +66,7 @@ fn up_prints_the_federation_stops_on_ctrl_c_and_resumes() -> anyhow::Result<()> 
     assert!(table.contains("ncen demo passphrase"), "{table}");
     assert!(table.contains("Agreements: NL-BE"), "{table}");
     assert!(log.contains("NL: 40 new seizures"), "{log}");
+    assert!(log.contains("CENcomm: a demonstration operation") && !log.contains("not created"), "{log}");
     assert!(log.contains("Stopped."), "{log}");
     // No node outlives `up`.
     let running = Command::new("pgrep").args(["-f", &dir.path().display().to_string()]).output()?;
