@@ -7,6 +7,7 @@ pub mod extract;
 pub mod federation;
 pub mod import;
 pub mod node;
+pub mod op_export;
 pub mod op_forward;
 pub mod openapi;
 pub mod operations;
@@ -126,6 +127,8 @@ pub fn router(state: AppState, ui: Router, max_body_bytes: usize, timeout: Durat
         .route("/operations/{id}/messages/{message}/forward", post(op_forward::forward))
         .route("/cen/operation-reports", get(op_forward::reports))
         .route("/operations/{id}/access/{user}/reset", post(operations::reset_access))
+        .route("/operations/{id}/export.sqlite", get(op_export::sqlite))
+        .route("/operations/{id}/export.xlsx", get(op_export::xlsx))
         .route("/photos/{sha256}/thumbnail", get(photos::thumbnail))
         .route("/import", post(import::start).layer(DefaultBodyLimit::max(crate::import::MAX_FILE_BYTES)))
         .route("/import/template.xlsx", get(import::template))

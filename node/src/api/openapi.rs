@@ -39,6 +39,7 @@ impl Modify for BearerAuth {
         super::operations::list, super::operations::create, super::operations::update,
         super::operations::get_one, super::operations::join, super::operations::send,
         super::operations::read, super::operations::reset_access,
+        super::op_export::sqlite, super::op_export::xlsx,
         super::op_forward::forward, super::op_forward::reports,
     ),
     components(schemas(

@@ -27,6 +27,7 @@ impl From<OpError> for ApiError {
             OpError::Lapsed(_) => ApiError::new(StatusCode::FORBIDDEN, "access_lapsed", msg),
             OpError::Sign(e) => ApiError::internal("signing failed", e),
             OpError::Store(e) => e.into(),
+            OpError::Export(e) => ApiError::internal("export failed", e),
         }
     }
 }

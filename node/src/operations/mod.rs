@@ -4,6 +4,7 @@
 //! operation log that members pull (see `exchange.rs`).
 
 pub mod exchange;
+pub mod export;
 pub mod model;
 
 use std::collections::BTreeMap;
@@ -51,6 +52,8 @@ pub enum OpError {
     Sign(String),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Export(#[from] export::ExportError),
 }
 
 fn invalid(field: &str, message: &str) -> OpError {

@@ -15,6 +15,7 @@ mod dashboard;
 mod entry;
 mod export;
 mod login;
+mod op_export;
 mod party;
 mod peers;
 mod photos;
@@ -52,6 +53,8 @@ pub fn router(state: AppState) -> Router {
         .route("/search", get(search::page))
         .route("/search/export.xlsx", get(export::to_xlsx))
         .route("/search/export.csv", get(export::to_csv))
+        .route("/operations/{id}/export.sqlite", get(op_export::to_sqlite))
+        .route("/operations/{id}/export.xlsx", get(op_export::to_xlsx))
         .route("/statistics", get(stats::page))
         .route(
             "/import",
