@@ -6,6 +6,8 @@ use askama::Template;
 
 use crate::i18n::L10n;
 
+pub mod operations;
+
 /// A link of the main navigation.
 #[derive(Debug, Clone)]
 pub struct NavItem {
@@ -14,6 +16,8 @@ pub struct NavItem {
     /// Message id of the label.
     pub label: &'static str,
     pub active: bool,
+    /// A count shown beside the label (unread messages), if any.
+    pub badge: Option<String>,
 }
 
 /// The signed-in user, as the header shows them.

@@ -22,16 +22,22 @@ pub fn admin_label(l: &L10n, code: &str) -> String {
     if code == "WCO" { l.t("dash-hub") } else { l.code(ListId::Country, code) }
 }
 
-const NAV: [(&str, &str, &str, Option<Permission>); 9] = [
-    ("dashboard", "/", "nav-dashboard", None),
-    ("search", "/search", "nav-search", Some(Permission::ReadRecords)),
-    ("new-seizure", "/records/seizures/new", "nav-new-seizure", Some(Permission::WriteRecords)),
-    ("import", "/import", "nav-import", Some(Permission::WriteRecords)),
-    ("investigations", "/investigations", "nav-investigations", Some(Permission::WorkInvestigations)),
-    ("peers", "/peers", "nav-peers", Some(Permission::ReadFederation)),
-    ("agreements", "/agreements", "nav-agreements", Some(Permission::ReadFederation)),
-    ("users", "/users", "nav-users", Some(Permission::ManageUsers)),
-    ("audit", "/audit", "nav-audit", Some(Permission::ReadAudit)),
+const NAV: [(&str, &str, &str, &[Permission]); 10] = [
+    ("dashboard", "/", "nav-dashboard", &[]),
+    ("search", "/search", "nav-search", &[Permission::ReadRecords]),
+    ("new-seizure", "/records/seizures/new", "nav-new-seizure", &[Permission::WriteRecords]),
+    ("import", "/import", "nav-import", &[Permission::WriteRecords]),
+    ("investigations", "/investigations", "nav-investigations", &[Permission::WorkInvestigations]),
+    (
+        "operations",
+        "/operations",
+        "nav-operations",
+        &[Permission::UseOperations, Permission::CoordinateOperations],
+    ),
+    ("peers", "/peers", "nav-peers", &[Permission::ReadFederation]),
+    ("agreements", "/agreements", "nav-agreements", &[Permission::ReadFederation]),
+    ("users", "/users", "nav-users", &[Permission::ManageUsers]),
+    ("audit", "/audit", "nav-audit", &[Permission::ReadAudit]),
 ];
 
 /// The shared part of a page. `active` is the key of the navigation entry to highlight.
@@ -42,8 +48,16 @@ pub fn chrome(state: &AppState, v: &Visitor, active: &str, mut notices: Vec<Noti
         Some(p) => {
             let nav = NAV
                 .iter()
-                .filter(|(_, _, _, perm)| perm.is_none_or(|perm| p.role.allows(perm)))
-                .map(|(key, href, label, _)| NavItem { key, href, label, active: *key == active })
+                .filter(|(_, _, _, perms)| perms.is_empty() || perms.iter().any(|x| p.role.allows(*x)))
+                .map(|(key, href, label, _)| NavItem {
+                    key,
+                    href,
+                    label,
+                    active: *key == active,
+                    // Unread CENcomm messages, counted when the session was checked.
+                    badge: (*key == "operations" && v.unread_operations > 0)
+                        .then(|| l.num(v.unread_operations as i64)),
+                })
                 .collect();
             if p.must_change_password {
                 notices.insert(0, Notice { kind: "warn", text: l.t("notice-password-change-required") });

@@ -15,7 +15,10 @@ mod dashboard;
 mod entry;
 mod export;
 mod login;
+mod op_compose;
 mod op_export;
+mod operation;
+mod operations;
 mod party;
 mod peers;
 mod photos;
@@ -76,6 +79,13 @@ pub fn router(state: AppState) -> Router {
             )),
         )
         .route("/investigations/{id}/attachments/{sha}", get(cases::attachment))
+        .route("/operations", get(operations::list).post(operations::create))
+        .route("/operations/{id}", get(operation::show).post(operation::update))
+        .route("/operations/{id}/join", post(operations::join))
+        .route("/operations/{id}/messages", post(op_compose::send))
+        .route("/operations/{id}/messages/{message}/read", post(operation::read))
+        .route("/operations/{id}/read", post(operation::read_all))
+        .route("/operations/{id}/access/{user}/reset", post(operation::reset_access))
         .route("/records/seizures/new", get(entry::new_form).post(entry::create))
         .route("/records/seizures/{id}/edit", get(entry::edit_form).post(entry::update))
         .route("/records/{collection}/new", get(party::new_form).post(party::create))

@@ -41,6 +41,8 @@ pub struct Visitor {
     pub cross_site: bool,
     /// When the signed-in user's password expires, if soon.
     pub password_notice_ms: Option<i64>,
+    /// Unread CENcomm messages of the signed-in user, for the navigation.
+    pub unread_operations: usize,
 }
 
 fn accept_language(headers: &HeaderMap) -> Option<Lang> {
@@ -83,18 +85,25 @@ impl FromRequestParts<AppState> for Visitor {
         let session = match token.clone() {
             Some(token) => {
                 let accounts = state.accounts.clone();
-                tokio::task::spawn_blocking(move || accounts.authenticate_session(&token).ok())
-                    .await
-                    .ok()
-                    .flatten()
+                let operations = state.operations.clone();
+                tokio::task::spawn_blocking(move || {
                     // API tokens are no browser sessions: they carry no CSRF token.
-                    .filter(|info| info.csrf.is_some())
+                    let info =
+                        accounts.authenticate_session(&token).ok().filter(|info| info.csrf.is_some())?;
+                    let unread = super::operations::unread_total(&operations, &info.principal);
+                    Some((info, unread))
+                })
+                .await
+                .ok()
+                .flatten()
             }
             None => None,
         };
-        let (principal, csrf, saved_lang, password_notice_ms) = match session {
-            Some(info) => (Some(info.principal), info.csrf, info.language, info.password_notice_ms),
-            None => (None, None, None, None),
+        let (principal, csrf, saved_lang, password_notice_ms, unread_operations) = match session {
+            Some((info, unread)) => {
+                (Some(info.principal), info.csrf, info.language, info.password_notice_ms, unread)
+            }
+            None => (None, None, None, None, 0),
         };
         let csrf = match csrf {
             Some(c) => c,
@@ -123,6 +132,7 @@ impl FromRequestParts<AppState> for Visitor {
             path: parts.uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into()),
             cross_site: cross_site(&parts.headers),
             password_notice_ms,
+            unread_operations,
         })
     }
 }
