@@ -222,6 +222,30 @@ async fn an_operation_is_created_joined_and_used_in_the_browser() -> anyhow::Res
     b.goto(&nl.url("/operations")).await?;
     assert!(b.text("#error-title").await?.contains("Not allowed"));
 
+    // A seizure report approved for the CEN by NL's coordination unit reaches the hub's page
+    // with its provenance and without its nominal fields.
+    b.logout().await?;
+    let report = serde_json::json!({"template": "seizure", "in_reply_to": mid, "fields": {
+        "summary": "120 kg cocaine behind the cooling unit", "commodity": "DRUGS.COCAINE", "quantity": "120",
+        "unit": "KGM", "offender_name": "Canary-Jansen"}});
+    let (status, v) = nl.post_as("officer", &format!("/api/v1/operations/{id}/messages"), &report).await?;
+    assert_eq!(status, 201, "{v}");
+    let sid = v["id"].as_str().unwrap_or_default().to_owned();
+    b.login(&nl.base, "supervisor", PASSWORD).await?;
+    b.goto(&nl.url(&format!("/operations/{id}"))).await?;
+    b.click(&format!("#forward-{sid}")).await?;
+    assert!(b.has(&format!("#forwarded-{sid}")).await?);
+    assert!(!b.has(&format!("#forward-{sid}")).await?, "approved once");
+    b.logout().await?;
+    b.login(&hub.base, "analyst", PASSWORD).await?;
+    assert!(!b.has("#nav-operations").await?, "no operations at the hub");
+    b.click("#nav-cen-reports").await?;
+    reload_until(&b, &hub, "/cen/reports", ".report").await?;
+    let shown = b.text(".report").await?;
+    assert!(shown.contains("Operation Harbour Light") && shown.contains("Cocaine"), "{shown}");
+    assert!(!shown.contains("Canary"), "a nominal field reached the hub: {shown}");
+    b.screenshot("cen-operation-reports").await?;
+
     b.close().await?;
     for n in [nl, be, de, hub] {
         n.stop().await?;

@@ -673,3 +673,15 @@ opfield-offender_nationality = جنسية المخالف
 opfield-offender_name = اسم المخالف
 opfield-company_name = اسم الشركة
 opfield-remarks = ملاحظات
+
+## CENcomm reports forwarded to the CEN
+nav-cen-reports = تقارير العمليات
+cenrep-title = تقارير الضبط الواردة من العمليات
+cenrep-intro = الجزء غير الاسمي من تقارير الضبط التي وافقت الإدارات الأعضاء على إرسالها إلى قاعدة بيانات CEN العالمية، مع العملية التي جاءت منها ومن وافق عليها.
+cenrep-none = لم يُرسل أي تقرير ضبط بعد.
+cenrep-sent = أُبلغ عنه في { $when }
+cenrep-approved = وافق عليه { $who } في { $when }
+opmsg-forward = إرسال إلى CEN
+opmsg-forward-help = لا تُرسل إلى مركز المنظمة العالمية للجمارك إلا الحقول غير الاسمية، مع موافقة موقّعة من هذه العقدة.
+opmsg-forwarded = أُرسل إلى CEN في { $when }
+op-done-forwarded = تمت الموافقة على تقرير الضبط لقاعدة بيانات CEN العالمية؛ يتلقى المركز حقوله غير الاسمية.

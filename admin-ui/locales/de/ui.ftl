@@ -673,3 +673,15 @@ opfield-offender_nationality = Staatsangehörigkeit des Täters
 opfield-offender_name = Name des Täters
 opfield-company_name = Name des Unternehmens
 opfield-remarks = Bemerkungen
+
+## CENcomm reports forwarded to the CEN
+nav-cen-reports = Operationsberichte
+cenrep-title = Sicherstellungsberichte aus Operationen
+cenrep-intro = Der nicht personenbezogene Teil der Sicherstellungsberichte, die Mitgliedsverwaltungen für die globale CEN-Datenbank freigegeben haben, mit der Operation, aus der sie stammen, und wer sie freigegeben hat.
+cenrep-none = Noch wurde kein Sicherstellungsbericht weitergeleitet.
+cenrep-sent = Gemeldet am { $when }
+cenrep-approved = freigegeben von { $who } am { $when }
+opmsg-forward = An das CEN weiterleiten
+opmsg-forward-help = Nur die nicht personenbezogenen Felder gehen an den WZO-Hub, mit einer von diesem Knoten signierten Einwilligung.
+opmsg-forwarded = Am { $when } an das CEN weitergeleitet
+op-done-forwarded = Der Sicherstellungsbericht wurde für die globale CEN-Datenbank freigegeben; der Hub erhält seine nicht personenbezogenen Felder.

@@ -673,3 +673,15 @@ opfield-offender_nationality = Offender's nationality
 opfield-offender_name = Offender's name
 opfield-company_name = Company name
 opfield-remarks = Remarks
+
+## CENcomm reports forwarded to the CEN
+nav-cen-reports = Operation reports
+cenrep-title = Seizure reports from operations
+cenrep-intro = The non-nominal part of seizure reports that member administrations approved for the global CEN database, with the operation they come from and who approved them.
+cenrep-none = No seizure report has been forwarded yet.
+cenrep-sent = Reported { $when }
+cenrep-approved = approved by { $who } on { $when }
+opmsg-forward = Forward to the CEN
+opmsg-forward-help = Only the non-nominal fields go to the WCO hub, with a consent signed by this node.
+opmsg-forwarded = Forwarded to the CEN on { $when }
+op-done-forwarded = The seizure report was approved for the global CEN database; the hub receives its non-nominal fields.

@@ -673,3 +673,15 @@ opfield-offender_nationality = Nacionalidad del infractor
 opfield-offender_name = Nombre del infractor
 opfield-company_name = Nombre de la empresa
 opfield-remarks = Observaciones
+
+## CENcomm reports forwarded to the CEN
+nav-cen-reports = Informes de operaciones
+cenrep-title = Informes de incautación de las operaciones
+cenrep-intro = La parte no nominativa de los informes de incautación que las administraciones miembro aprobaron para la base de datos mundial del CEN, con la operación de la que proceden y quién los aprobó.
+cenrep-none = Todavía no se ha transmitido ningún informe de incautación.
+cenrep-sent = Notificado el { $when }
+cenrep-approved = aprobado por { $who } el { $when }
+opmsg-forward = Transmitir al CEN
+opmsg-forward-help = Solo los campos no nominativos van al hub de la OMA, con un consentimiento firmado por este nodo.
+opmsg-forwarded = Transmitido al CEN el { $when }
+op-done-forwarded = El informe de incautación se aprobó para la base de datos mundial del CEN; el hub recibe sus campos no nominativos.

@@ -673,3 +673,15 @@ opfield-offender_nationality = Nationalité du contrevenant
 opfield-offender_name = Nom du contrevenant
 opfield-company_name = Nom de la société
 opfield-remarks = Remarques
+
+## CENcomm reports forwarded to the CEN
+nav-cen-reports = Rapports d’opérations
+cenrep-title = Rapports de saisie des opérations
+cenrep-intro = La partie non nominative des rapports de saisie que les administrations membres ont approuvés pour la base de données mondiale du CEN, avec l’opération d’origine et l’auteur de l’approbation.
+cenrep-none = Aucun rapport de saisie n’a encore été transmis.
+cenrep-sent = Signalé le { $when }
+cenrep-approved = approuvé par { $who } le { $when }
+opmsg-forward = Transmettre au CEN
+opmsg-forward-help = Seuls les champs non nominatifs vont au hub de l’OMD, avec un consentement signé par ce nœud.
+opmsg-forwarded = Transmis au CEN le { $when }
+op-done-forwarded = Le rapport de saisie a été approuvé pour la base de données mondiale du CEN ; le hub en reçoit les champs non nominatifs.

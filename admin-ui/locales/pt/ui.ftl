@@ -673,3 +673,15 @@ opfield-offender_nationality = Nacionalidade do infrator
 opfield-offender_name = Nome do infrator
 opfield-company_name = Nome da empresa
 opfield-remarks = Observações
+
+## CENcomm reports forwarded to the CEN
+nav-cen-reports = Relatórios de operações
+cenrep-title = Relatórios de apreensão das operações
+cenrep-intro = A parte não nominativa dos relatórios de apreensão que as administrações membros aprovaram para a base de dados mundial do CEN, com a operação de origem e quem os aprovou.
+cenrep-none = Ainda não foi transmitido nenhum relatório de apreensão.
+cenrep-sent = Comunicado em { $when }
+cenrep-approved = aprovado por { $who } em { $when }
+opmsg-forward = Transmitir ao CEN
+opmsg-forward-help = Só os campos não nominativos vão para o hub da OMA, com um consentimento assinado por este nó.
+opmsg-forwarded = Transmitido ao CEN em { $when }
+op-done-forwarded = O relatório de apreensão foi aprovado para a base de dados mundial do CEN; o hub recebe os seus campos não nominativos.

@@ -673,3 +673,15 @@ opfield-offender_nationality = Гражданство нарушителя
 opfield-offender_name = Имя нарушителя
 opfield-company_name = Название компании
 opfield-remarks = Примечания
+
+## CENcomm reports forwarded to the CEN
+nav-cen-reports = Отчёты операций
+cenrep-title = Отчёты об изъятиях в ходе операций
+cenrep-intro = Неперсональная часть отчётов об изъятиях, которые администрации-участники одобрили для глобальной базы данных CEN, с указанием операции и того, кто их одобрил.
+cenrep-none = Пока не передано ни одного отчёта об изъятии.
+cenrep-sent = Сообщено { $when }
+cenrep-approved = одобрено: { $who }, { $when }
+opmsg-forward = Передать в CEN
+opmsg-forward-help = В хаб ВТамО передаются только неперсональные поля вместе с согласием, подписанным этим узлом.
+opmsg-forwarded = Передано в CEN { $when }
+op-done-forwarded = Отчёт об изъятии одобрен для глобальной базы данных CEN; хаб получает его неперсональные поля.

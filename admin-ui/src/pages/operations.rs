@@ -121,6 +121,11 @@ pub struct MsgView {
     pub unread: bool,
     /// Sent by this node: its receipts are shown.
     pub mine: bool,
+    /// Where to approve this seizure report for the global CEN database (the sender's
+    /// coordination unit, once).
+    pub forward: Option<String>,
+    /// When it was approved for the CEN, or empty.
+    pub forwarded: String,
     pub receipts: Vec<ReceiptRow>,
 }
 

@@ -22,7 +22,7 @@ pub fn admin_label(l: &L10n, code: &str) -> String {
     if code == "WCO" { l.t("dash-hub") } else { l.code(ListId::Country, code) }
 }
 
-const NAV: [(&str, &str, &str, &[Permission]); 10] = [
+const NAV: [(&str, &str, &str, &[Permission]); 11] = [
     ("dashboard", "/", "nav-dashboard", &[]),
     ("search", "/search", "nav-search", &[Permission::ReadRecords]),
     ("new-seizure", "/records/seizures/new", "nav-new-seizure", &[Permission::WriteRecords]),
@@ -34,6 +34,7 @@ const NAV: [(&str, &str, &str, &[Permission]); 10] = [
         "nav-operations",
         &[Permission::UseOperations, Permission::CoordinateOperations],
     ),
+    ("cen-reports", "/cen/reports", "nav-cen-reports", &[Permission::ReadCen]),
     ("peers", "/peers", "nav-peers", &[Permission::ReadFederation]),
     ("agreements", "/agreements", "nav-agreements", &[Permission::ReadFederation]),
     ("users", "/users", "nav-users", &[Permission::ManageUsers]),
@@ -44,11 +45,18 @@ const NAV: [(&str, &str, &str, &[Permission]); 10] = [
 pub fn chrome(state: &AppState, v: &Visitor, active: &str, mut notices: Vec<Notice>) -> Chrome {
     let l = L10n::new(v.lang);
     let node_role = if state.node.role == "hub" { l.t("role-hub") } else { l.t("role-national") };
+    let hub = state.node.role == "hub";
     let (user, nav) = match &v.principal {
         Some(p) => {
             let nav = NAV
                 .iter()
                 .filter(|(_, _, _, perms)| perms.is_empty() || perms.iter().any(|x| p.role.allows(*x)))
+                // The operations' seizure reports are kept at the hub; operations at members.
+                .filter(|(key, _, _, _)| match *key {
+                    "cen-reports" => hub,
+                    "operations" => !hub,
+                    _ => true,
+                })
                 .map(|(key, href, label, _)| NavItem {
                     key,
                     href,

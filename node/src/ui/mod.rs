@@ -10,6 +10,7 @@ mod account;
 mod agreements;
 mod audit;
 mod cases;
+mod cen_reports;
 mod chrome;
 mod dashboard;
 mod entry;
@@ -85,6 +86,8 @@ pub fn router(state: AppState) -> Router {
         .route("/operations/{id}/messages", post(op_compose::send))
         .route("/operations/{id}/messages/{message}/read", post(operation::read))
         .route("/operations/{id}/read", post(operation::read_all))
+        .route("/operations/{id}/messages/{message}/forward", post(operation::forward))
+        .route("/cen/reports", get(cen_reports::page))
         .route("/operations/{id}/access/{user}/reset", post(operation::reset_access))
         .route("/records/seizures/new", get(entry::new_form).post(entry::create))
         .route("/records/seizures/{id}/edit", get(entry::edit_form).post(entry::update))

@@ -38,7 +38,8 @@ fn shown(l: &L10n, kind: FieldType, value: &str) -> String {
     }
 }
 
-fn view(l: &L10n, mine: &str, reader: &str, m: &StoredMessage) -> MsgView {
+/// `forwarder`: the reader may approve this node's seizure reports for the CEN.
+fn view(l: &L10n, mine: &str, (reader, forwarder): (&str, bool), m: &StoredMessage) -> MsgView {
     let msg = &m.message;
     let to = if msg.to.is_empty() {
         l.t("op-to-all")
@@ -70,6 +71,12 @@ fn view(l: &L10n, mine: &str, reader: &str, m: &StoredMessage) -> MsgView {
         fields,
         unread: msg.sender != mine && !m.read_by.contains(reader),
         mine: msg.sender == mine,
+        forward: (forwarder
+            && msg.sender == mine
+            && msg.template == TemplateKind::Seizure
+            && m.forwarded_ms.is_none())
+        .then(|| format!("/operations/{}/messages/{}/forward", msg.operation, msg.id)),
+        forwarded: when(m.forwarded_ms),
         receipts: m
             .receipts
             .iter()
@@ -85,7 +92,7 @@ fn view(l: &L10n, mine: &str, reader: &str, m: &StoredMessage) -> MsgView {
 
 /// Each warning with its answers, newest warning first; answers to a warning not held here
 /// stand alone.
-fn threads(l: &L10n, mine: &str, reader: &str, messages: &[StoredMessage]) -> Vec<ThreadView> {
+fn threads(l: &L10n, mine: &str, reader: (&str, bool), messages: &[StoredMessage]) -> Vec<ThreadView> {
     let is_warning = |m: &StoredMessage| m.message.template == TemplateKind::Warning;
     let held = |id: uuid::Uuid| messages.iter().any(|w| is_warning(w) && w.message.id == id);
     let mut out: Vec<(uuid::Uuid, ThreadView)> = messages
@@ -131,7 +138,7 @@ pub(super) async fn operation_page(
     let l = L10n::new(v.lang);
     let mine = state.operations.me();
     let op = &stored.op;
-    let threads = threads(&l, mine, &me.username, &messages);
+    let threads = threads(&l, mine, (&me.username, coordinating(me)), &messages);
     let unread =
         threads.iter().flat_map(|t| std::iter::once(&t.first).chain(&t.replies)).filter(|m| m.unread).count();
     let joined = stored.joined(mine);
@@ -355,6 +362,32 @@ pub async fn reset_access(
             Redirect::to(&format!("/operations/{id}?done=op-reset&who={user}#access")).into_response()
         }
         Ok(Err(OpError::Invalid(_))) => chrome::problem(&state, &v, Problem::NotFound),
+        Ok(Err(e)) => op_problem(&state, &v, e),
+        Err(_) => chrome::problem(&state, &v, Problem::Internal),
+    }
+}
+
+/// Approves one of this node's seizure reports for the global CEN database.
+pub async fn forward(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((id, message)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
+    let me = match require(&state, &v) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    if let Err(r) = v.form::<NoFields>(&state, &body) {
+        return r;
+    }
+    let (id, message) = match (parse_id(&state, &v, &id), parse_id(&state, &v, &message)) {
+        (Ok(id), Ok(m)) => (id, m),
+        (Err(r), _) | (_, Err(r)) => return r,
+    };
+    let ops = state.operations.clone();
+    match tokio::task::spawn_blocking(move || ops.forward(&me, id, message)).await {
+        Ok(Ok(_)) => Redirect::to(&format!("/operations/{id}?done=op-forwarded#m-{message}")).into_response(),
         Ok(Err(e)) => op_problem(&state, &v, e),
         Err(_) => chrome::problem(&state, &v, Problem::Internal),
     }

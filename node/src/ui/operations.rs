@@ -96,6 +96,7 @@ pub(super) fn notice(l: &L10n, done: &Done) -> Option<Notice> {
         "op-updated" => l.t("op-done-updated"),
         "op-sent" => l.t("op-done-sent"),
         "op-read" => l.t("op-done-read"),
+        "op-forwarded" => l.t("op-done-forwarded"),
         "op-reset" => {
             let who = done.who.as_deref().filter(|w| is_user_name(w))?;
             l.t1("op-done-reset", "user", who)
