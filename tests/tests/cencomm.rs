@@ -170,6 +170,44 @@ async fn an_operation_of_four_members_exchanges_warnings_feedback_and_receipts()
         percentile(&latencies, 1.0)
     );
 
+    // A warning with a photo and a document: both reach the members byte for byte; a file
+    // that claims to be a JPEG but is not one is refused before anything is sent.
+    let photo = png_bytes();
+    let doc = b"%PDF-1.7 bill of lading MSCU0000042".to_vec();
+    let mut with_files = warning(42);
+    with_files["attachments"] = json!([
+        {"name": "reefer-floor.png", "content_base64": base64(&photo)},
+        {"name": "bill-of-lading.pdf", "content_base64": base64(&doc)}]);
+    let (status, sent) =
+        a.post_as("officer", &format!("/api/v1/operations/{id}/messages"), &with_files).await?;
+    assert_eq!(status, 201, "{sent}");
+    assert_eq!(sent["attachments"][0]["media_type"], "image/png");
+    assert_eq!(sent["attachments"][1]["media_type"], "application/octet-stream");
+    let fid = sent["id"].as_str().unwrap_or_default().to_owned();
+    wait_for(10 * SECOND, "the files at DE", || async {
+        Ok(holds_message(&c, &id, &fid).await?.then_some(()))
+    })
+    .await?;
+    let (status, kind, bytes) =
+        c.get_bytes_as("officer", &format!("/api/v1/operations/{id}/messages/{fid}/attachments/0")).await?;
+    assert_eq!((status, kind.as_str(), bytes == photo), (200, "image/png", true));
+    let (status, kind, bytes) =
+        c.get_bytes_as("officer", &format!("/api/v1/operations/{id}/messages/{fid}/attachments/1")).await?;
+    assert_eq!((status, kind.as_str(), bytes == doc), (200, "application/octet-stream", true));
+    let (status, _, _) =
+        e.get_bytes_as("officer", &format!("/api/v1/operations/{id}/messages/{fid}/attachments/0")).await?;
+    assert_eq!(status, 404, "a non-member has no file");
+    let mut fake = warning(43);
+    fake["attachments"] =
+        json!([{"name": "scan.jpg", "content_base64": base64(b"\xff\xd8\xff\xe0 not a JPEG")}]);
+    let (status, v) = a.post_as("officer", &format!("/api/v1/operations/{id}/messages"), &fake).await?;
+    assert_eq!(status, 400, "{v}");
+    assert!(v.to_string().contains("attachments[0]"), "{v}");
+    let mut bad = warning(44);
+    bad["attachments"] = json!([{"name": "x", "content_base64": "not base64!"}]);
+    let (status, _) = a.post_as("officer", &format!("/api/v1/operations/{id}/messages"), &bad).await?;
+    assert_eq!(status, 400);
+
     // BE answers with a feedback threaded under the warning and reads it.
     let feedback = json!({"template": "feedback", "in_reply_to": first,
                           "fields": {"summary": "Container scanned at Antwerp: nothing found", "action_taken": "X-ray scan", "date": "2026-12-05"}});
@@ -308,4 +346,19 @@ async fn a_seizure_report_reaches_the_hub_only_after_approval_and_without_nomina
         n.stop().await?;
     }
     Ok(())
+}
+
+fn base64(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+/// A small real PNG.
+fn png_bytes() -> Vec<u8> {
+    use image::ImageEncoder as _;
+    let img = image::RgbImage::from_fn(40, 30, |x, y| image::Rgb([x as u8 * 6, y as u8 * 8, 120]));
+    let mut out = Vec::new();
+    let encoder = image::codecs::png::PngEncoder::new(&mut out);
+    assert!(encoder.write_image(img.as_raw(), 40, 30, image::ExtendedColorType::Rgb8).is_ok());
+    out
 }

@@ -148,6 +148,23 @@ async fn an_operation_is_created_joined_and_used_in_the_browser() -> anyhow::Res
     assert_eq!(b.css("#compose-reply").await?.prop("value").await?.unwrap_or_default(), mid, "kept");
     b.fill("#compose-summary", "Container scanned at Antwerp: nothing found").await?;
     b.fill("#compose-action_taken", "X-ray scan and physical check of the cooling unit").await?;
+    // With the X-ray image as a photo.
+    let files = tempfile::tempdir()?;
+    let scan = files.path().join("xray-floor.png");
+    {
+        use image::ImageEncoder as _;
+        let img =
+            image::RgbImage::from_fn(320, 200, |x, y| image::Rgb([(x % 200) as u8, (y % 200) as u8, 90]));
+        let mut out = Vec::new();
+        image::codecs::png::PngEncoder::new(&mut out).write_image(
+            img.as_raw(),
+            320,
+            200,
+            image::ExtendedColorType::Rgb8,
+        )?;
+        std::fs::write(&scan, out)?;
+    }
+    b.css("#compose-files").await?.send_keys(&scan.display().to_string()).await?;
     b.click("#compose-submit").await?;
     assert!(b.has(&format!("#thread-{mid} .op-replies .template-feedback")).await?);
     b.logout().await?;
@@ -163,6 +180,10 @@ async fn an_operation_is_created_joined_and_used_in_the_browser() -> anyhow::Res
     .await?;
     let reply = b.text(&format!("#thread-{mid} .op-replies .template-feedback")).await?;
     assert!(reply.contains("nothing found") && reply.contains("BE"), "{reply}");
+    let shown = b
+        .js(&format!("const i = document.querySelector('#thread-{mid} .op-replies .op-files img'); return !!i && i.complete && i.naturalWidth === 320"))
+        .await?;
+    assert_eq!(shown, serde_json::Value::Bool(true), "the photo arrived and shows in the message");
     assert!(b.has(".op-message.template-feedback.unread").await?, "unread at NL");
     reload_until(&b, &nl, &format!("/operations/{id}"), &format!("#receipt-{mid}-BE td:nth-child(3) .pill"))
         .await?;

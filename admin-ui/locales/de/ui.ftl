@@ -685,3 +685,6 @@ opmsg-forward = An das CEN weiterleiten
 opmsg-forward-help = Nur die nicht personenbezogenen Felder gehen an den WZO-Hub, mit einer von diesem Knoten signierten Einwilligung.
 opmsg-forwarded = Am { $when } an das CEN weitergeleitet
 op-done-forwarded = Der Sicherstellungsbericht wurde für die globale CEN-Datenbank freigegeben; der Hub erhält seine nicht personenbezogenen Felder.
+opmsg-files = Dateien und Fotos
+opmsg-files-help = Höchstens 5 Dateien, insgesamt 2 MiB. JPEG- und PNG-Fotos werden geprüft und in der Nachricht gezeigt; andere Dateien können nur heruntergeladen werden.
+opmsg-file-size = { $kib } KiB

@@ -685,3 +685,6 @@ opmsg-forward = Forward to the CEN
 opmsg-forward-help = Only the non-nominal fields go to the WCO hub, with a consent signed by this node.
 opmsg-forwarded = Forwarded to the CEN on { $when }
 op-done-forwarded = The seizure report was approved for the global CEN database; the hub receives its non-nominal fields.
+opmsg-files = Files and photos
+opmsg-files-help = At most 5 files, 2 MiB in all. JPEG and PNG photos are checked and shown in the message; other files can only be downloaded.
+opmsg-file-size = { $kib } KiB

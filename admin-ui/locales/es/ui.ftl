@@ -685,3 +685,6 @@ opmsg-forward = Transmitir al CEN
 opmsg-forward-help = Solo los campos no nominativos van al hub de la OMA, con un consentimiento firmado por este nodo.
 opmsg-forwarded = Transmitido al CEN el { $when }
 op-done-forwarded = El informe de incautación se aprobó para la base de datos mundial del CEN; el hub recibe sus campos no nominativos.
+opmsg-files = Archivos y fotos
+opmsg-files-help = Como máximo 5 archivos, 2 MiB en total. Las fotos JPEG y PNG se comprueban y se muestran en el mensaje; los demás archivos solo se pueden descargar.
+opmsg-file-size = { $kib } KiB

@@ -685,3 +685,6 @@ opmsg-forward = Transmettre au CEN
 opmsg-forward-help = Seuls les champs non nominatifs vont au hub de l’OMD, avec un consentement signé par ce nœud.
 opmsg-forwarded = Transmis au CEN le { $when }
 op-done-forwarded = Le rapport de saisie a été approuvé pour la base de données mondiale du CEN ; le hub en reçoit les champs non nominatifs.
+opmsg-files = Fichiers et photos
+opmsg-files-help = Au plus 5 fichiers, 2 Mio en tout. Les photos JPEG et PNG sont vérifiées et affichées dans le message ; les autres fichiers ne peuvent qu’être téléchargés.
+opmsg-file-size = { $kib } Kio

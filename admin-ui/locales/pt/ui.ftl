@@ -685,3 +685,6 @@ opmsg-forward = Transmitir ao CEN
 opmsg-forward-help = Só os campos não nominativos vão para o hub da OMA, com um consentimento assinado por este nó.
 opmsg-forwarded = Transmitido ao CEN em { $when }
 op-done-forwarded = O relatório de apreensão foi aprovado para a base de dados mundial do CEN; o hub recebe os seus campos não nominativos.
+opmsg-files = Ficheiros e fotografias
+opmsg-files-help = No máximo 5 ficheiros, 2 MiB no total. As fotografias JPEG e PNG são verificadas e mostradas na mensagem; os outros ficheiros só podem ser descarregados.
+opmsg-file-size = { $kib } KiB

@@ -103,6 +103,17 @@ pub struct ReceiptRow {
     pub read: String,
 }
 
+/// A file or photo of a message.
+#[derive(Debug, Clone)]
+pub struct FileView {
+    pub name: String,
+    pub href: String,
+    /// Shown in the page (a JPEG or PNG checked by content); otherwise downloaded.
+    pub photo: bool,
+    /// Its size in words.
+    pub size: String,
+}
+
 /// A message as the operation page shows it.
 #[derive(Debug, Clone)]
 pub struct MsgView {
@@ -126,6 +137,8 @@ pub struct MsgView {
     pub forward: Option<String>,
     /// When it was approved for the CEN, or empty.
     pub forwarded: String,
+    /// Its files and photos.
+    pub attachments: Vec<FileView>,
     pub receipts: Vec<ReceiptRow>,
 }
 

@@ -125,6 +125,7 @@ pub fn router(state: AppState, ui: Router, max_body_bytes: usize, timeout: Durat
         .route("/operations/{id}/messages", post(operations::send))
         .route("/operations/{id}/messages/{message}/read", post(operations::read))
         .route("/operations/{id}/messages/{message}/forward", post(op_forward::forward))
+        .route("/operations/{id}/messages/{message}/attachments/{n}", get(operations::attachment))
         .route("/cen/operation-reports", get(op_forward::reports))
         .route("/operations/{id}/access/{user}/reset", post(operations::reset_access))
         .route("/operations/{id}/export.sqlite", get(op_export::sqlite))

@@ -40,7 +40,7 @@ impl Modify for BearerAuth {
         super::operations::get_one, super::operations::join, super::operations::send,
         super::operations::read, super::operations::reset_access,
         super::op_export::sqlite, super::op_export::xlsx,
-        super::op_forward::forward, super::op_forward::reports,
+        super::op_forward::forward, super::op_forward::reports, super::operations::attachment,
     ),
     components(schemas(
         ncen_protocol::model::Seizure, ncen_protocol::model::Suspect, ncen_protocol::model::Company,

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::AppState;
 use super::error::ApiError;
 use super::extract::{Auth, JsonBody};
-use crate::operations::{Delivery, Draft, JoinState, OpError, StoredMessage, Summary};
+use crate::operations::{Delivery, Draft, JoinState, OpError, Outgoing, StoredMessage, Summary};
 
 impl From<OpError> for ApiError {
     fn from(e: OpError) -> Self {
@@ -115,6 +115,18 @@ pub struct SendBody {
     pub to: Vec<String>,
     /// Field name → value, as the operation's template allows.
     pub fields: BTreeMap<String, String>,
+    /// Files and photos (JPEG and PNG are checked by content), at most 5 and 2 MiB in all.
+    #[serde(default)]
+    pub attachments: Vec<AttachmentBody>,
+}
+
+/// A file sent with a message.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AttachmentBody {
+    pub name: String,
+    /// The bytes, in standard base64.
+    pub content_base64: String,
 }
 
 /// An answer to an invitation.
@@ -230,9 +242,21 @@ pub async fn send(
     let id = id_of(&id)?;
     let template = TemplateKind::parse(&body.template)
         .ok_or_else(|| ApiError::bad_request("template: must be warning, feedback or seizure"))?;
+    use base64::Engine as _;
+    let mut files = Vec::with_capacity(body.attachments.len());
+    for (i, a) in body.attachments.into_iter().enumerate() {
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(a.content_base64.as_bytes())
+            .map_err(|e| ApiError::bad_request(format!("attachments[{i}].content_base64: {e}")))?;
+        files.push((a.name, bytes));
+    }
     let ops = state.operations.clone();
     let message = tokio::task::spawn_blocking(move || {
-        ops.send(&auth.0, id, template, body.in_reply_to, body.to, body.fields)
+        ops.send(
+            &auth.0,
+            id,
+            Outgoing { template, in_reply_to: body.in_reply_to, to: body.to, fields: body.fields, files },
+        )
     })
     .await??;
     let location = format!("/api/v1/operations/{id}/messages/{}", message.id);
@@ -272,4 +296,41 @@ pub async fn reset_access(
     let u = user.clone();
     tokio::task::spawn_blocking(move || ops.reset_access(&auth.0, id, &u)).await??;
     Ok(Json(serde_json::json!({ "user": user })))
+}
+
+/// A message's file as a response: photos inline as what they are, never sniffed; anything
+/// else as a download.
+pub fn file_response(file: ncen_protocol::operation::Attachment) -> Response {
+    if file.is_photo() {
+        let kind = if file.media_type == "image/png" { "image/png" } else { "image/jpeg" };
+        return crate::api::photos::image_response(kind, file.bytes);
+    }
+    let name: String =
+        file.name.chars().filter(|c| c.is_ascii_alphanumeric() || "._- ".contains(*c)).collect();
+    (
+        [
+            (header::CONTENT_TYPE, "application/octet-stream".to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
+        ],
+        file.bytes,
+    )
+        .into_response()
+}
+
+#[utoipa::path(get, path = "/api/v1/operations/{id}/messages/{message}/attachments/{n}", tag = "operations",
+    params(("id" = String, Path), ("message" = String, Path), ("n" = usize, Path, description = "position of the file in the message")),
+    responses((status = 200, description = "the file"), (status = 403, body = super::error::ErrorBody),
+        (status = 404, body = super::error::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn attachment(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((id, message, n)): Path<(String, String, usize)>,
+) -> Result<Response, ApiError> {
+    let id = id_of(&id)?;
+    let message = uuid::Uuid::parse_str(&message).map_err(|_| ApiError::not_found("no such message"))?;
+    let ops = state.operations.clone();
+    let file = tokio::task::spawn_blocking(move || ops.attachment(&auth.0, id, message, n)).await??;
+    Ok(file_response(file))
 }

@@ -30,7 +30,7 @@ pub const MAX_OP_PULL: u32 = 500;
 /// Bytes of envelopes in one response, well under the wire's response limit.
 const MAX_PAYLOAD: usize = 6 << 20;
 /// Largest envelope accepted.
-const ENVELOPE_LIMIT: usize = 1 << 20;
+const ENVELOPE_LIMIT: usize = 3 << 20;
 const PAYLOAD_LIMITS: Limits = Limits { max_bytes: ENVELOPE_LIMIT, max_depth: 32 };
 
 /// What applying one response did.
@@ -257,6 +257,12 @@ impl Operations {
                     return Err("the message is not for this administration".into());
                 }
                 message.check(&stored.op, self.catalog).map_err(|e| format!("invalid message: {e}"))?;
+                if let Some(bad) = message.attachments.iter().find(|a| {
+                    a.is_photo()
+                        && crate::photos::inspect(&a.bytes).map(|i| i.media_type) != Ok(a.media_type.as_str())
+                }) {
+                    return Err(format!("attachment {:?} is not the image it claims to be", bad.name));
+                }
                 let key = message_key(message.operation, message.id);
                 if msgs.contains_key(&key)
                     || self.message(message.operation, message.id).map_err(|e| e.to_string())?.is_some()

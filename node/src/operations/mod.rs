@@ -14,7 +14,7 @@ use ncen_protocol::cbor;
 use ncen_protocol::codelists::Catalog;
 use ncen_protocol::envelope;
 use ncen_protocol::operation::{
-    CONTENT_TYPE_CONSENT, CONTENT_TYPE_FORWARD, CONTENT_TYPE_JOIN, CONTENT_TYPE_MESSAGE,
+    Attachment, CONTENT_TYPE_CONSENT, CONTENT_TYPE_FORWARD, CONTENT_TYPE_JOIN, CONTENT_TYPE_MESSAGE,
     CONTENT_TYPE_OPERATION, CONTENT_TYPE_RECEIPT, Consent, Forward, Join, Member, Message, OPERATION_FORMAT,
     Operation, Receipt, ReceiptState, TemplateKind, Templates,
 };
@@ -80,6 +80,28 @@ pub struct Draft {
     pub templates: Option<Templates>,
 }
 
+/// A message to send: its template, the warning it answers, its addressees (none: every
+/// member), its fields and its files (name and bytes).
+#[derive(Debug, Clone)]
+pub struct Outgoing {
+    pub template: TemplateKind,
+    pub in_reply_to: Option<uuid::Uuid>,
+    pub to: Vec<String>,
+    pub fields: BTreeMap<String, String>,
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+impl Outgoing {
+    /// A message to every member, without files.
+    pub fn to_all(
+        template: TemplateKind,
+        in_reply_to: Option<uuid::Uuid>,
+        fields: BTreeMap<String, String>,
+    ) -> Self {
+        Outgoing { template, in_reply_to, to: Vec::new(), fields, files: Vec::new() }
+    }
+}
+
 /// An operation in a list, with what the reader has not read yet.
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary {
@@ -101,6 +123,36 @@ pub struct Operations {
     me: String,
     catalog: &'static Catalog,
     lapse_days: u32,
+}
+
+/// Files to attach, named: photos (JPEG or PNG by content, decoded to the end) keep their type;
+/// anything else travels as `application/octet-stream`.
+fn attachments_of(files: Vec<(String, Vec<u8>)>) -> Result<Vec<Attachment>, OpError> {
+    files
+        .into_iter()
+        .enumerate()
+        .map(|(i, (name, bytes))| {
+            let media_type = match crate::photos::sniff(&bytes) {
+                Some(kind) => {
+                    if crate::photos::inspect(&bytes).is_err() {
+                        return Err(invalid(
+                            &format!("attachments[{i}]"),
+                            "is not a readable JPEG or PNG image",
+                        ));
+                    }
+                    kind
+                }
+                None => "application/octet-stream",
+            };
+            let name: String = name.chars().filter(|c| !matches!(c, '/' | '\\' | '\0')).collect();
+            Ok(Attachment {
+                name: if name.trim().is_empty() { "attachment".into() } else { name },
+                media_type: media_type.to_owned(),
+                sha256: hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&bytes)),
+                bytes,
+            })
+        })
+        .collect()
 }
 
 /// `YYYY-MM-DD` of today (UTC).
@@ -413,15 +465,8 @@ impl Operations {
     }
 
     /// Sends a message from a template to every member (`to` empty) or to the chosen ones.
-    pub fn send(
-        &self,
-        actor: &Principal,
-        id: uuid::Uuid,
-        template: TemplateKind,
-        in_reply_to: Option<uuid::Uuid>,
-        to: Vec<String>,
-        fields: BTreeMap<String, String>,
-    ) -> Result<Message, OpError> {
+    pub fn send(&self, actor: &Principal, id: uuid::Uuid, out: Outgoing) -> Result<Message, OpError> {
+        let Outgoing { template, in_reply_to, to, fields, files } = out;
         let mut stored = self.stored(id)?.ok_or(OpError::NotFound)?;
         let now = now_ms();
         self.check_use(actor, &stored, now)?;
@@ -439,6 +484,7 @@ impl Operations {
             .map(|(k, v)| (k, v.trim().to_owned()))
             .filter(|(_, v)| !v.is_empty())
             .collect();
+        let attachments = attachments_of(files)?;
         let mut to: Vec<String> = to.into_iter().filter(|t| *t != self.me).collect();
         to.sort();
         to.dedup();
@@ -452,6 +498,7 @@ impl Operations {
             in_reply_to,
             to,
             fields,
+            attachments,
             issued_at_ms: now,
         };
         message.check(&stored.op, self.catalog).map_err(OpError::Invalid)?;
@@ -613,6 +660,27 @@ impl Operations {
         }
         out.sort_by_key(|r| std::cmp::Reverse(r.received_ms));
         Ok(out)
+    }
+
+    /// The `n`th attachment of a message, for a user who may use the operation; audited.
+    pub fn attachment(
+        &self,
+        actor: &Principal,
+        id: uuid::Uuid,
+        message: uuid::Uuid,
+        n: usize,
+    ) -> Result<Attachment, OpError> {
+        let stored = self.stored(id)?.ok_or(OpError::NotFound)?;
+        self.check_use(actor, &stored, now_ms())?;
+        let held = self.message(id, message)?.ok_or(OpError::NotFound)?;
+        let file = held.message.attachments.get(n).cloned().ok_or(OpError::NotFound)?;
+        self.journal.audit(
+            AuditEvent::new(actor.username.as_str(), "operation.attachment", Outcome::Ok)
+                .target(format!("operations/{id}/messages/{message}/attachments/{n}"))
+                .detail(format!("sha256={} size={}", file.sha256, file.bytes.len())),
+            false,
+        )?;
+        Ok(file)
     }
 
     /// Gives a local participant whose access lapsed a fresh start (coordination unit only).

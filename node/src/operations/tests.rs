@@ -47,26 +47,50 @@ fn a_coordinator_creates_participants_use_and_others_are_refused() -> Result<(),
 
     let op = ops.create(&boss, draft())?;
     assert_eq!(op.members[0].administration, "NL");
-    let m = ops.send(&anna, op.id, TemplateKind::Warning, None, Vec::new(), summary("Check MSCU1234567"))?;
+    let m =
+        ops.send(&anna, op.id, Outgoing::to_all(TemplateKind::Warning, None, summary("Check MSCU1234567")))?;
     assert!(matches!(
-        ops.send(&bert, op.id, TemplateKind::Warning, None, Vec::new(), summary("x")),
+        ops.send(&bert, op.id, Outgoing::to_all(TemplateKind::Warning, None, summary("x"))),
         Err(OpError::Forbidden(_))
     ));
     assert!(matches!(
-        ops.send(&anna, op.id, TemplateKind::Feedback, Some(uuid::Uuid::now_v7()), Vec::new(), summary("x")),
+        ops.send(
+            &anna,
+            op.id,
+            Outgoing::to_all(TemplateKind::Feedback, Some(uuid::Uuid::now_v7()), summary("x"))
+        ),
         Err(OpError::Invalid(_))
     ));
-    let f =
-        ops.send(&anna, op.id, TemplateKind::Feedback, Some(m.id), vec!["BE".into()], summary("Scanned"))?;
+    let reply = Outgoing {
+        to: vec!["BE".into()],
+        ..Outgoing::to_all(TemplateKind::Feedback, Some(m.id), summary("Scanned"))
+    };
+    let f = ops.send(&anna, op.id, reply)?;
+    // A file that claims to be a photo but is not one is refused before anything is signed.
+    let fake = Outgoing {
+        files: vec![("scan.jpg".into(), b"\xff\xd8\xff\xe0 not really a JPEG".to_vec())],
+        ..Outgoing::to_all(TemplateKind::Warning, None, summary("x"))
+    };
+    assert!(matches!(ops.send(&anna, op.id, fake), Err(OpError::Invalid(_))));
+    let pdf = Outgoing {
+        files: vec![("../bill of lading.pdf".into(), b"%PDF-1.7".to_vec())],
+        ..Outgoing::to_all(TemplateKind::Warning, None, summary("With the bill of lading"))
+    };
+    let with_file = ops.send(&anna, op.id, pdf)?;
+    assert_eq!(with_file.attachments[0].media_type, "application/octet-stream");
+    assert_eq!(with_file.attachments[0].name, "..bill of lading.pdf", "no path survives");
+    assert_eq!(ops.attachment(&anna, op.id, with_file.id, 0)?.bytes, b"%PDF-1.7");
+    assert!(matches!(ops.attachment(&bert, op.id, with_file.id, 0), Err(OpError::Forbidden(_))));
+    assert!(matches!(ops.attachment(&anna, op.id, with_file.id, 1), Err(OpError::NotFound)));
     assert_eq!(f.to, ["BE"]);
     let (_, messages) = ops.open(&anna, op.id)?;
-    assert_eq!(messages.len(), 2);
+    assert_eq!(messages.len(), 3);
     assert_eq!(messages[0].receipts.keys().collect::<Vec<_>>(), ["BE"]);
     assert_eq!(ops.list(&bert)?.len(), 0, "an officer not named sees nothing");
     assert_eq!(ops.list(&anna)?.len(), 1);
     assert!(matches!(ops.answer(&boss, op.id, true), Err(OpError::Forbidden(_))), "the coordinator is in");
-    // create, two sends, and the log holds the definition and both messages.
-    assert_eq!(ops.journal.op_head(), 3);
+    // The log holds the definition and the three messages.
+    assert_eq!(ops.journal.op_head(), 4);
     Ok(())
 }
 

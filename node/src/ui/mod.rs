@@ -83,10 +83,16 @@ pub fn router(state: AppState) -> Router {
         .route("/operations", get(operations::list).post(operations::create))
         .route("/operations/{id}", get(operation::show).post(operation::update))
         .route("/operations/{id}/join", post(operations::join))
-        .route("/operations/{id}/messages", post(op_compose::send))
+        .route(
+            "/operations/{id}/messages",
+            post(op_compose::send).layer(axum::extract::DefaultBodyLimit::max(
+                2 * ncen_protocol::operation::MAX_ATTACHMENTS_BYTES + 256 * 1024,
+            )),
+        )
         .route("/operations/{id}/messages/{message}/read", post(operation::read))
         .route("/operations/{id}/read", post(operation::read_all))
         .route("/operations/{id}/messages/{message}/forward", post(operation::forward))
+        .route("/operations/{id}/messages/{message}/attachments/{n}", get(operation::attachment))
         .route("/cen/reports", get(cen_reports::page))
         .route("/operations/{id}/access/{user}/reset", post(operation::reset_access))
         .route("/records/seizures/new", get(entry::new_form).post(entry::create))

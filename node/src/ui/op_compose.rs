@@ -4,8 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::{Multipart, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use ncen_admin_ui::L10n;
 use ncen_admin_ui::pages::FieldErrors;
@@ -18,7 +17,7 @@ use super::operation::operation_page;
 use super::operations::{field_label, op_problem, parse_id, require, template_label, translate};
 use super::session::Visitor;
 use crate::api::AppState;
-use crate::operations::{OpError, StoredMessage};
+use crate::operations::{OpError, Outgoing, StoredMessage};
 
 /// Free-text fields written as paragraphs rather than one line.
 const LONG: [&str; 4] = ["summary", "risk_indicators", "action_taken", "remarks"];
@@ -138,9 +137,29 @@ pub(super) fn form(
 fn message_field(name: &str) -> String {
     match name {
         "to" | "in_reply_to" => name.to_owned(),
+        n if n.starts_with("attachments") => "file".to_owned(),
         n if field(n).is_some() => format!("f.{n}"),
         _ => "form".to_owned(),
     }
+}
+
+/// The form's text fields as pairs, and its non-empty files with their names.
+async fn read(mut form: Multipart) -> Result<(Vec<(String, String)>, Vec<(String, Vec<u8>)>), String> {
+    let mut pairs = Vec::new();
+    let mut files = Vec::new();
+    while let Some(field) = form.next_field().await.map_err(|e| e.body_text())? {
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "file" {
+            let file_name = field.file_name().unwrap_or_default().to_owned();
+            let bytes = field.bytes().await.map_err(|e| e.body_text())?;
+            if !bytes.is_empty() {
+                files.push((file_name, bytes.to_vec()));
+            }
+        } else {
+            pairs.push((name, field.text().await.map_err(|e| e.body_text())?));
+        }
+    }
+    Ok((pairs, files))
 }
 
 /// Sends the composed message, or shows the form again with its errors next to the fields.
@@ -148,17 +167,21 @@ pub async fn send(
     State(state): State<AppState>,
     v: Visitor,
     Path(id): Path<String>,
-    body: Bytes,
+    form: Multipart,
 ) -> Response {
     let me = match require(&state, &v) {
         Ok(p) => p,
         Err(r) => return r,
     };
-    // Repeated fields (the addressees) and the template's fields: read as pairs.
-    let pairs: Vec<(String, String)> = match v.form(&state, &body) {
-        Ok(f) => f,
-        Err(r) => return r,
+    // Repeated fields (the addressees) and the template's fields: read as pairs; files apart.
+    let (pairs, files) = match read(form).await {
+        Ok(read) => read,
+        Err(_) => return chrome::problem(&state, &v, Problem::BadForm),
     };
+    let csrf = pairs.iter().find(|(k, _)| k == "_csrf").map(|(_, t)| t.as_str()).unwrap_or_default();
+    if let Err(r) = v.check_csrf(&state, csrf) {
+        return r;
+    }
     let id = match parse_id(&state, &v, &id) {
         Ok(id) => id,
         Err(r) => return r,
@@ -199,7 +222,11 @@ pub async fn send(
     let who = me.clone();
     let to = if compose.to_all { Vec::new() } else { compose.to.clone() };
     let fields = compose.values.clone();
-    match tokio::task::spawn_blocking(move || ops.send(&who, id, template, in_reply_to, to, fields)).await {
+    match tokio::task::spawn_blocking(move || {
+        ops.send(&who, id, Outgoing { template, in_reply_to, to, fields, files })
+    })
+    .await
+    {
         Ok(Ok(message)) => {
             Redirect::to(&format!("/operations/{id}?done=op-sent#m-{}", message.id)).into_response()
         }

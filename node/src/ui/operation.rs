@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use ncen_admin_ui::L10n;
 use ncen_admin_ui::pages::Notice;
 use ncen_admin_ui::pages::operations::{
-    LocalUser, MsgField, MsgView, OpForm, OperationPage, ReceiptRow, ThreadView,
+    FileView, LocalUser, MsgField, MsgView, OpForm, OperationPage, ReceiptRow, ThreadView,
 };
 use ncen_protocol::operation::{FIELDS, FieldType, TemplateKind};
 use serde::Deserialize;
@@ -77,6 +77,17 @@ fn view(l: &L10n, mine: &str, (reader, forwarder): (&str, bool), m: &StoredMessa
             && m.forwarded_ms.is_none())
         .then(|| format!("/operations/{}/messages/{}/forward", msg.operation, msg.id)),
         forwarded: when(m.forwarded_ms),
+        attachments: msg
+            .attachments
+            .iter()
+            .enumerate()
+            .map(|(n, a)| FileView {
+                name: a.name.clone(),
+                href: format!("/operations/{}/messages/{}/attachments/{n}", msg.operation, msg.id),
+                photo: a.is_photo(),
+                size: l.t1("opmsg-file-size", "kib", l.num(a.bytes.len().div_ceil(1024) as i64)),
+            })
+            .collect(),
         receipts: m
             .receipts
             .iter()
@@ -388,6 +399,29 @@ pub async fn forward(
     let ops = state.operations.clone();
     match tokio::task::spawn_blocking(move || ops.forward(&me, id, message)).await {
         Ok(Ok(_)) => Redirect::to(&format!("/operations/{id}?done=op-forwarded#m-{message}")).into_response(),
+        Ok(Err(e)) => op_problem(&state, &v, e),
+        Err(_) => chrome::problem(&state, &v, Problem::Internal),
+    }
+}
+
+/// A message's file: a photo (checked by content when sent and when received) shown inline,
+/// anything else only ever downloaded. Every read is audited.
+pub async fn attachment(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((id, message, n)): Path<(String, String, usize)>,
+) -> Response {
+    let me = match require(&state, &v) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let (id, message) = match (parse_id(&state, &v, &id), parse_id(&state, &v, &message)) {
+        (Ok(id), Ok(m)) => (id, m),
+        (Err(r), _) | (_, Err(r)) => return r,
+    };
+    let ops = state.operations.clone();
+    match tokio::task::spawn_blocking(move || ops.attachment(&me, id, message, n)).await {
+        Ok(Ok(file)) => crate::api::operations::file_response(file),
         Ok(Err(e)) => op_problem(&state, &v, e),
         Err(_) => chrome::problem(&state, &v, Problem::Internal),
     }

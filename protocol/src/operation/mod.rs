@@ -39,6 +39,33 @@ const MAX_LABEL: usize = 500;
 pub const MAX_MEMBERS: usize = 200;
 /// Most users named per member.
 const MAX_USERS: usize = 200;
+/// Most attachments of one message.
+pub const MAX_ATTACHMENTS: usize = 5;
+/// Largest attachment, in bytes.
+pub const MAX_ATTACHMENT_BYTES: usize = 1 << 20;
+/// Largest total of a message's attachments, in bytes.
+pub const MAX_ATTACHMENTS_BYTES: usize = 2 << 20;
+
+/// A file carried inside a message (a photo of the goods, a bill of lading...), signed with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    /// The file's name, for people; never used as a path.
+    pub name: String,
+    /// `image/jpeg` or `image/png` for photos (checked by content at both ends); anything else
+    /// is carried as `application/octet-stream` and only ever downloaded.
+    pub media_type: String,
+    /// Lowercase hex SHA-256 of `bytes`.
+    pub sha256: String,
+    #[serde(with = "serde_bytes")]
+    pub bytes: Vec<u8>,
+}
+
+impl Attachment {
+    /// A photo shown in the page rather than a file to download.
+    pub fn is_photo(&self) -> bool {
+        matches!(self.media_type.as_str(), "image/jpeg" | "image/png")
+    }
+}
 
 /// The three templates of CENcomm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -261,6 +288,9 @@ pub struct Message {
     pub to: Vec<String>,
     /// Field name → value, as the template allows.
     pub fields: BTreeMap<String, String>,
+    /// Files and photos, at most [`MAX_ATTACHMENTS`].
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
     pub issued_at_ms: i64,
 }
 
@@ -297,6 +327,29 @@ impl Message {
         }
         if self.template != TemplateKind::Warning && self.in_reply_to.is_none() {
             push("in_reply_to", None, "names the warning it answers".into());
+        }
+        if self.attachments.len() > MAX_ATTACHMENTS {
+            push("attachments", None, format!("at most {MAX_ATTACHMENTS} files"));
+        }
+        let total: usize = self.attachments.iter().map(|a| a.bytes.len()).sum();
+        if total > MAX_ATTACHMENTS_BYTES {
+            push("attachments", None, format!("at most {} MiB in all", MAX_ATTACHMENTS_BYTES >> 20));
+        }
+        for (i, a) in self.attachments.iter().enumerate() {
+            let at = format!("attachments[{i}]");
+            if a.name.trim().is_empty() || a.name.chars().count() > 200 || a.name.contains(['/', '\\', '\0'])
+            {
+                push(&at, Some(&a.name), "needs a file name of at most 200 characters without a path".into());
+            }
+            if a.bytes.is_empty() || a.bytes.len() > MAX_ATTACHMENT_BYTES {
+                push(&at, Some(&a.name), format!("must hold 1 byte to {} MiB", MAX_ATTACHMENT_BYTES >> 20));
+            }
+            if !a.is_photo() && a.media_type != "application/octet-stream" {
+                push(&at, Some(&a.media_type), "is image/jpeg, image/png or application/octet-stream".into());
+            }
+            if hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&a.bytes)) != a.sha256 {
+                push(&at, Some(&a.name), "does not match its SHA-256".into());
+            }
         }
         let allowed = op.templates.of(self.template);
         if self.fields.get("summary").is_none_or(|s| s.trim().is_empty()) {

@@ -37,6 +37,7 @@ fn warning(op: &Operation) -> Message {
         in_reply_to: None,
         to: Vec::new(),
         fields,
+        attachments: Vec::new(),
         issued_at_ms: 0,
     }
 }
@@ -122,4 +123,28 @@ fn addressees() {
     assert!(m.is_for("DE"));
     m.to = vec!["BE".into()];
     assert!(m.is_for("BE") && m.is_for("NL") && !m.is_for("DE"));
+}
+
+#[test]
+fn attachments_are_bounded_and_match_their_hash() {
+    let catalog = Catalog::builtin();
+    let o = op();
+    let file = |name: &str, bytes: Vec<u8>, media_type: &str| Attachment {
+        name: name.into(),
+        media_type: media_type.into(),
+        sha256: hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&bytes)),
+        bytes,
+    };
+    let mut m = warning(&o);
+    m.attachments = vec![file("bill-of-lading.pdf", b"%PDF-1.7".to_vec(), "application/octet-stream")];
+    assert_eq!(m.check(&o, catalog), Ok(()));
+    m.attachments[0].bytes.push(b'!');
+    m.attachments.push(file("../../etc/passwd", b"x".to_vec(), "text/html"));
+    m.attachments.push(file("big.bin", vec![0; MAX_ATTACHMENT_BYTES + 1], "application/octet-stream"));
+    let wrong = m.check(&o, catalog).err().map(fields_of).unwrap_or_default();
+    for field in ["attachments[0]", "attachments[1]", "attachments[2]"] {
+        assert!(wrong.iter().any(|w| w == field), "{field} not named in {wrong:?}");
+    }
+    m.attachments = (0..6).map(|i| file(&format!("f{i}"), vec![1], "application/octet-stream")).collect();
+    assert!(m.check(&o, catalog).is_err(), "too many files");
 }
