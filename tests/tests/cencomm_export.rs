@@ -130,7 +130,8 @@ async fn the_coordinator_exports_every_message_with_its_links_labels_and_types()
         "summary": "Reefer MSCU1234565: bananas from Guayaquil, check the cooling unit",
         "conveyance_type": "SEA_CONTAINER", "conveyance_identifier": "MSCU1234565",
         "departure": "EC", "destination": "BE", "commodity": "DRUGS.COCAINE",
-        "risk_indicators": "New consignee, freight paid in cash"}});
+        "risk_indicators": "New consignee, freight paid in cash"},
+        "attachments": [{"name": "manifest.txt", "content_base64": "TVNDVTEyMzQ1NjcgcmVlZmVyLCA0MCBmdA=="}]});
     let (status, sent) =
         nl.post_as("officer", &format!("/api/v1/operations/{id}/messages"), &warning).await?;
     assert_eq!(status, 201, "{sent}");
@@ -228,6 +229,14 @@ async fn the_coordinator_exports_every_message_with_its_links_labels_and_types()
     );
     assert!(sent_at.starts_with("20") && sent_at.contains('T') && sent_at.ends_with('Z'), "{sent_at}");
     let warnings: i64 = db.query_row("SELECT count(*) FROM warnings", [], |r| r.get(0))?;
+    let (file, content): (String, Vec<u8>) =
+        db.query_row("SELECT name, content FROM attachments WHERE message_id = ?1", [&warning_id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+    assert_eq!(
+        (file.as_str(), content.as_slice()),
+        ("manifest.txt", b"MSCU1234567 reefer, 40 ft".as_slice())
+    );
     assert_eq!(warnings, 1);
 
     let (reply, author, action): (String, String, String) = db.query_row(
@@ -416,7 +425,10 @@ async fn the_coordinator_exports_every_message_with_its_links_labels_and_types()
 /// quantity as a number and dates as dates.
 fn check_workbook(bytes: Vec<u8>, warning: &str, feedback: &str, seizure: &str) -> anyhow::Result<()> {
     let mut book = Xlsx::new(std::io::Cursor::new(bytes))?;
-    assert_eq!(book.sheet_names(), ["Operation", "Members", "Warnings", "Feedbacks", "Seizures", "Receipts"]);
+    assert_eq!(
+        book.sheet_names(),
+        ["Operation", "Members", "Warnings", "Feedbacks", "Seizures", "Receipts", "Attachments"]
+    );
     let text = |d: &Data| match d {
         Data::String(s) => s.clone(),
         other => other.to_string(),

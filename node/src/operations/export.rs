@@ -63,6 +63,8 @@ enum Kind {
     Date,
     /// A moment: ISO 8601 UTC text in SQLite, a date and time in a workbook.
     Moment,
+    /// Bytes: a BLOB in SQLite; their size in a workbook.
+    Bytes,
 }
 
 impl Kind {
@@ -71,6 +73,7 @@ impl Kind {
             Kind::Text | Kind::Date | Kind::Moment => "TEXT",
             Kind::Integer => "INTEGER",
             Kind::Real => "REAL",
+            Kind::Bytes => "BLOB",
         }
     }
 }
@@ -85,6 +88,7 @@ enum Value {
     Date(String),
     /// Milliseconds since the epoch.
     Moment(i64),
+    Bytes(Vec<u8>),
 }
 
 fn opt_text(v: Option<&str>) -> Value {
@@ -357,11 +361,46 @@ fn receipts_table(messages: &[StoredMessage]) -> Table {
     }
 }
 
+/// The messages' files and photos, with their bytes (in the workbook: their size).
+fn attachments_table(messages: &[StoredMessage]) -> Table {
+    let rows = messages
+        .iter()
+        .flat_map(|held| {
+            held.message.attachments.iter().enumerate().map(move |(n, a)| {
+                vec![
+                    Value::Text(held.message.id.to_string()),
+                    Value::Integer(n as i64),
+                    Value::Text(a.name.clone()),
+                    Value::Text(a.media_type.clone()),
+                    Value::Text(a.sha256.clone()),
+                    Value::Bytes(a.bytes.clone()),
+                ]
+            })
+        })
+        .collect();
+    Table {
+        name: "attachments",
+        sheet: "Attachments",
+        columns: vec![
+            col("message_id", Kind::Text),
+            col("position", Kind::Integer),
+            col("name", Kind::Text),
+            col("media_type", Kind::Text),
+            col("sha256", Kind::Text),
+            col("content", Kind::Bytes),
+        ],
+        constraints: "PRIMARY KEY (message_id, position)",
+        indexes: Vec::new(),
+        rows,
+    }
+}
+
 /// The tables of an export, in an order that satisfies the foreign keys.
 fn tables(op: &StoredOperation, messages: &[StoredMessage], l: &L10n) -> Vec<Table> {
     let mut out = vec![operation_table(op), members_table(op)];
     out.extend(TemplateKind::ALL.into_iter().map(|t| messages_table(op, t, messages, l)));
     out.push(receipts_table(messages));
+    out.push(attachments_table(messages));
     out
 }
 
@@ -373,6 +412,7 @@ fn sql_value(v: &Value) -> rusqlite::types::Value {
         Value::Integer(n) => S::Integer(*n),
         Value::Real(n) => S::Real(*n),
         Value::Moment(ms) => S::Text(iso_moment(*ms)),
+        Value::Bytes(b) => S::Blob(b.clone()),
     }
 }
 
@@ -430,7 +470,7 @@ pub fn xlsx(op: &StoredOperation, messages: &[StoredMessage], l: &L10n) -> Resul
             sheet.write_string_with_format(0, c, &column.name, &bold)?;
             let width = match column.kind {
                 Kind::Moment => 22.0,
-                Kind::Date | Kind::Integer | Kind::Real => 12.0,
+                Kind::Date | Kind::Integer | Kind::Real | Kind::Bytes => 12.0,
                 Kind::Text if column.name.ends_with("_label") || column.name == "summary" => 30.0,
                 Kind::Text => 18.0,
             };
@@ -468,6 +508,9 @@ pub fn xlsx(op: &StoredOperation, messages: &[StoredMessage], l: &L10n) -> Resul
                             sheet.write_string(r, c, iso_moment(*ms))?;
                         }
                     },
+                    Value::Bytes(b) => {
+                        sheet.write_string(r, c, format!("{} bytes", b.len()))?;
+                    }
                 }
             }
         }
@@ -654,7 +697,8 @@ mod tests {
         let mut book = Xlsx::new(std::io::Cursor::new(bytes)).expect("a workbook");
         assert_eq!(
             book.sheet_names(),
-            ["Operation", "Members", "Warnings", "Feedbacks", "Seizures", "Receipts"].map(String::from)
+            ["Operation", "Members", "Warnings", "Feedbacks", "Seizures", "Receipts", "Attachments"]
+                .map(String::from)
         );
         let seizures = book.worksheet_range("Seizures").expect("seizures");
         let header: Vec<String> =
