@@ -298,3 +298,64 @@ async fn imports_are_refused_to_analysts_and_for_files_that_are_not_templates() 
     node.stop().await?;
     Ok(())
 }
+
+/// A ZIP of the template's CSV files with the photos beside them.
+fn zip_with_photos(photo: &[u8]) -> anyhow::Result<Vec<u8>> {
+    use std::io::Write as _;
+    let seizures = "national_reference,date,place.location_type,place.country,direction,detection_method\n\
+                    NL-ZIP-1,2026-01-30,SEAPORT,NL,IMPORT,XRAY_SCAN\n";
+    let goods = "national_reference,commodity,quantity,unit\nNL-ZIP-1,DRUGS.COCAINE,1.5,KGM\n";
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, data) in [
+        ("upload/seizures.csv", seizures.as_bytes()),
+        ("upload/goods.csv", goods.as_bytes()),
+        ("upload/photos/xray.png", photo),
+        ("upload/photos/scan.jpg", b"%PDF-1.7 not a photo".as_slice()),
+        ("__MACOSX/upload/photos/._xray.png", b"\0\0".as_slice()),
+    ] {
+        zip.start_file(name, options)?;
+        zip.write_all(data)?;
+    }
+    Ok(zip.finish()?.into_inner())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn photos_in_a_zip_are_checked_by_content_and_stored_once() -> anyhow::Result<()> {
+    use image::ImageEncoder as _;
+    let node = start_node("NL").await?;
+    let img = image::RgbImage::from_fn(64, 48, |x, y| image::Rgb([x as u8 * 3, y as u8 * 4, 50]));
+    let mut photo = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut photo).write_image(
+        img.as_raw(),
+        64,
+        48,
+        image::ExtendedColorType::Rgb8,
+    )?;
+    let sha = {
+        use sha2::Digest as _;
+        hex::encode(sha2::Sha256::digest(&photo))
+    };
+    let body = zip_with_photos(&photo)?;
+
+    let dry = import(&node, "?dry_run=true", "application/zip", body.clone()).await?;
+    let report = &dry["report"];
+    assert_eq!((count(report, "photos", "read"), count(report, "photos", "valid")), (2, 1), "{report}");
+    assert_eq!(count(report, "photos", "created"), 0, "a dry run stores nothing");
+    let refused = report["invalid_rows"].to_string();
+    assert!(refused.contains("scan.jpg") && refused.contains("not an image"), "{refused}");
+    let (status, _, _) = node.get_bytes_as("officer", &format!("/api/v1/photos/{sha}")).await?;
+    assert_eq!(status, 404);
+
+    let done = import(&node, "", "application/zip", body.clone()).await?;
+    assert_eq!(count(&done["report"], "photos", "created"), 1, "{done}");
+    assert_eq!(count(&done["report"], "seizures", "created"), 1, "{done}");
+    let (status, kind, bytes) = node.get_bytes_as("officer", &format!("/api/v1/photos/{sha}")).await?;
+    assert_eq!((status, kind.as_str(), bytes == photo), (200, "image/png", true));
+
+    let again = import(&node, "", "application/zip", body).await?;
+    assert_eq!(count(&again["report"], "photos", "existing"), 1, "{again}");
+    assert_eq!(count(&again["report"], "photos", "created"), 0);
+    node.stop().await?;
+    Ok(())
+}

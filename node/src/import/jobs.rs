@@ -233,6 +233,7 @@ impl ImportJobs {
             sha256: request.sha256.clone(),
             dry_run: request.dry_run,
         };
+        let photos = crate::photos::Photos::new(i.journal.clone());
         let cx = Context {
             records: &i.records,
             store: &i.store,
@@ -241,6 +242,7 @@ impl ImportJobs {
             metrics: &i.metrics,
             catalog: i.catalog,
             actor: &job.owner,
+            photos: &photos,
         };
         let source = request.source;
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cx, source, &upload)));

@@ -36,6 +36,10 @@ pub struct ImportReport {
     pub seizures: KindCount,
     pub suspects: KindCount,
     pub companies: KindCount,
+    /// The photos of a ZIP archive (files ending in .jpg, .jpeg or .png), checked by content:
+    /// stored now, already held, or refused (listed with the file's name as its sheet).
+    #[serde(default)]
+    pub photos: KindCount,
     /// Records stored now, all kinds.
     pub created: usize,
     /// Records already at the node, all kinds.

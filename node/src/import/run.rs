@@ -28,6 +28,7 @@ pub(crate) struct Context<'a> {
     pub metrics: &'a Metrics,
     pub catalog: &'static Catalog,
     pub actor: &'a str,
+    pub photos: &'a crate::photos::Photos,
 }
 
 /// What is known of the upload before reading it.
@@ -162,9 +163,38 @@ fn sheet_order(name: &str) -> usize {
     SHEETS.iter().position(|s| s.name == name).unwrap_or(SHEETS.len())
 }
 
+/// Checks each photo of the archive by content and, unless in a dry run, stores it.
+fn store_photos(
+    cx: Context<'_>,
+    images: Vec<(String, Vec<u8>)>,
+    count: &mut KindCount,
+    errors: &mut Vec<RowError>,
+) -> Result<(), ImportError> {
+    for (name, bytes) in images {
+        count.read += 1;
+        let inspected = match crate::photos::inspect(&bytes) {
+            Ok(i) => i,
+            Err(e) => {
+                count.invalid += 1;
+                errors.push(RowError::new(&name, 0, None, e.to_string()));
+                continue;
+            }
+        };
+        count.valid += 1;
+        if cx.photos.holds(&inspected.sha256).map_err(|e| ImportError::Record(e.to_string()))? {
+            count.existing += 1;
+        } else if !cx.dry_run {
+            cx.photos.upload(cx.actor, &bytes, "import").map_err(|e| ImportError::Record(e.to_string()))?;
+            count.created += 1;
+        }
+    }
+    Ok(())
+}
+
 /// Runs one import of an opened source.
-pub(crate) fn run(cx: Context<'_>, source: Source, upload: &Upload) -> Result<ImportReport, ImportError> {
+pub(crate) fn run(cx: Context<'_>, mut source: Source, upload: &Upload) -> Result<ImportReport, ImportError> {
     let progress = cx.progress;
+    let images = source.take_photos();
     let tables = source.read(&mut |n| progress.read(n as u64))?;
     let mut parsed = assemble(tables)?;
     let total = parsed.seizures.len() + parsed.suspects.len() + parsed.companies.len();
@@ -182,6 +212,7 @@ pub(crate) fn run(cx: Context<'_>, source: Source, upload: &Upload) -> Result<Im
         ..ImportReport::default()
     };
     let mut errors = std::mem::take(&mut parsed.stray);
+    store_photos(cx, images, &mut report.photos, &mut errors)?;
     let suspects = store::<Suspect>(
         cx,
         RecordKind::Suspect,

@@ -83,14 +83,16 @@ fn stems() -> String {
 /// An upload opened and checked, ready to be read.
 pub enum Source {
     Xlsx(Box<xlsx::Workbook>, Vec<(String, Sheet)>),
-    Csv(Vec<(Sheet, Bytes)>),
+    /// The CSV files of the template and, from a ZIP archive, the photos beside them (name in
+    /// the archive and bytes).
+    Csv(Vec<(Sheet, Bytes)>, Vec<(String, Vec<u8>)>),
 }
 
 impl std::fmt::Debug for Source {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Source::Xlsx(_, sheets) => f.debug_tuple("Xlsx").field(sheets).finish(),
-            Source::Csv(files) => {
+            Source::Csv(files, _) => {
                 f.debug_list().entries(files.iter().map(|(s, b)| (s.name, b.len()))).finish()
             }
         }
@@ -118,7 +120,23 @@ fn csv_of(name: &str) -> Option<Result<Sheet, ImportError>> {
     }))
 }
 
+/// Whether an archive's entry is meant as a photo (its content is checked when it is stored).
+fn photo_of(name: &str) -> bool {
+    let base = name.rsplit('/').next().unwrap_or(name).to_ascii_lowercase();
+    !name.starts_with("__MACOSX/")
+        && !base.starts_with('.')
+        && [".jpg", ".jpeg", ".png"].iter().any(|ext| base.ends_with(ext))
+}
+
 impl Source {
+    /// Takes the photos that came with the sheets (only a ZIP archive has any).
+    pub fn take_photos(&mut self) -> Vec<(String, Vec<u8>)> {
+        match self {
+            Source::Csv(_, photos) => std::mem::take(photos),
+            Source::Xlsx(..) => Vec::new(),
+        }
+    }
+
     /// Opens an upload and checks the header of each of its sheets.
     pub fn open(bytes: Bytes, format: Format) -> Result<Source, ImportError> {
         if bytes.len() > super::MAX_FILE_BYTES {
@@ -142,11 +160,16 @@ impl Source {
             Format::Csv(sheet) => {
                 utf8(&bytes, sheet.file)?;
                 check_header(sheet, &csv_sheet::header(&bytes, sheet.file)?)?;
-                Ok(Source::Csv(vec![(sheet, bytes)]))
+                Ok(Source::Csv(vec![(sheet, bytes)], Vec::new()))
             }
             Format::Zip => {
                 let mut files: Vec<(Sheet, Bytes)> = Vec::new();
+                let mut photos = Vec::new();
                 for (name, data) in unzip::files(&bytes, ImportError::NotZip)? {
+                    if photo_of(&name) {
+                        photos.push((name, data));
+                        continue;
+                    }
                     let Some(sheet) = csv_of(&name) else { continue };
                     let sheet = sheet?;
                     if files.iter().any(|(s, _)| *s == sheet) {
@@ -159,7 +182,7 @@ impl Source {
                 if files.is_empty() {
                     return Err(ImportError::NoSheets);
                 }
-                Ok(Source::Csv(files))
+                Ok(Source::Csv(files, photos))
             }
         }
     }
@@ -176,7 +199,7 @@ impl Source {
                     out.push((sheet, table));
                 }
             }
-            Source::Csv(files) => {
+            Source::Csv(files, _) => {
                 for (sheet, bytes) in files {
                     let table = csv_sheet::read(&bytes, sheet)?;
                     before += table.rows.len();

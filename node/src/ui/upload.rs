@@ -156,6 +156,7 @@ pub async fn job(State(state): State<AppState>, v: Visitor, Path(job): Path<Stri
             kind_line(&l, "agr-kind-seizures", &report.seizures),
             kind_line(&l, "agr-kind-suspects", &report.suspects),
             kind_line(&l, "agr-kind-companies", &report.companies),
+            kind_line(&l, "record-photos", &report.photos),
         ],
         invalid: report
             .invalid_rows
