@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod cen;
+pub mod download;
 pub mod error;
 pub mod extract;
 pub mod federation;

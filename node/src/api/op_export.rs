@@ -4,7 +4,7 @@
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use ncen_protocol::codelists::Lang;
 use serde::Deserialize;
 
@@ -54,14 +54,7 @@ async fn export(
     let lang = language(&state, &auth, &query, &headers).await;
     let ops = state.operations.clone();
     let (bytes, name) = tokio::task::spawn_blocking(move || ops.export(&auth.0, id, format, lang)).await??;
-    Ok((
-        [
-            (header::CONTENT_TYPE, format.content_type().to_owned()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(super::download::attachment(format.content_type(), &name, bytes))
 }
 
 #[utoipa::path(get, path = "/api/v1/operations/{id}/export.sqlite", tag = "operations",

@@ -55,6 +55,20 @@ pub async fn forward(
     Ok(Json(Forwarded { message: f.message, fields: f.fields }))
 }
 
+/// The hub's operation reports, read for `actor` (the read is audited) off the async workers.
+pub async fn read_reports(
+    state: &AppState,
+    actor: String,
+) -> Result<Result<Vec<crate::operations::StoredReport>, crate::store::StoreError>, tokio::task::JoinError> {
+    let (ops, records) = (state.operations.clone(), state.records.clone());
+    tokio::task::spawn_blocking(move || {
+        let held = ops.reports()?;
+        records.audit_read(&actor, "cen.operation_reports", "cen/operation-reports".into())?;
+        Ok(held)
+    })
+    .await
+}
+
 #[utoipa::path(get, path = "/api/v1/cen/operation-reports", tag = "cen",
     responses((status = 200, body = Vec<OperationReport>), (status = 404, description = "not the hub")),
     security(("bearer" = [])))]
@@ -66,13 +80,7 @@ pub async fn reports(
     if state.cen.is_none() {
         return Err(ApiError::not_found("only the WCO hub keeps the global CEN database"));
     }
-    let (ops, records) = (state.operations.clone(), state.records.clone());
-    let held = tokio::task::spawn_blocking(move || {
-        let held = ops.reports()?;
-        records.audit_read(&actor, "cen.operation_reports", "cen/operation-reports".into())?;
-        Ok::<_, crate::store::StoreError>(held)
-    })
-    .await??;
+    let held = read_reports(&state, actor).await??;
     Ok(Json(
         held.into_iter()
             .map(|r| OperationReport {

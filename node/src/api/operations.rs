@@ -303,19 +303,9 @@ pub async fn reset_access(
 pub fn file_response(file: ncen_protocol::operation::Attachment) -> Response {
     if file.is_photo() {
         let kind = if file.media_type == "image/png" { "image/png" } else { "image/jpeg" };
-        return crate::api::photos::image_response(kind, file.bytes);
+        return super::download::image(kind, file.bytes);
     }
-    let name: String =
-        file.name.chars().filter(|c| c.is_ascii_alphanumeric() || "._- ".contains(*c)).collect();
-    (
-        [
-            (header::CONTENT_TYPE, "application/octet-stream".to_owned()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
-            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
-        ],
-        file.bytes,
-    )
-        .into_response()
+    super::download::attachment("application/octet-stream", &file.name, file.bytes)
 }
 
 #[utoipa::path(get, path = "/api/v1/operations/{id}/messages/{message}/attachments/{n}", tag = "operations",

@@ -44,7 +44,7 @@ impl From<StorePhotoError> for ApiError {
 }
 
 /// Who may read photos here: CEN users at the hub, record readers at a national node.
-fn read_permission(state: &AppState) -> Permission {
+pub fn read_permission(state: &AppState) -> Permission {
     if state.cen.is_some() { Permission::ReadCen } else { Permission::ReadRecords }
 }
 
@@ -100,7 +100,7 @@ pub async fn get_one(
     })
     .await??;
     let (media_type, bytes) = found.ok_or_else(|| ApiError::not_found("no such photo at this node"))?;
-    Ok(image_response(media_type, bytes))
+    Ok(super::download::image(media_type, bytes))
 }
 
 #[utoipa::path(get, path = "/api/v1/photos/{sha256}/thumbnail", tag = "photos",
@@ -117,19 +117,5 @@ pub async fn thumbnail(
     let photos = state.photos.clone();
     let found = tokio::task::spawn_blocking(move || photos.thumbnail(&sha256)).await??;
     let bytes = found.ok_or_else(|| ApiError::not_found("no such photo at this node"))?;
-    Ok(image_response("image/jpeg", bytes))
-}
-
-/// An image the browser shows as such and never sniffs as anything else.
-pub fn image_response(media_type: &'static str, bytes: Vec<u8>) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, media_type),
-            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-            (header::CONTENT_DISPOSITION, "inline"),
-            (header::CACHE_CONTROL, "private, max-age=86400, immutable"),
-        ],
-        bytes,
-    )
-        .into_response()
+    Ok(super::download::image("image/jpeg", bytes))
 }

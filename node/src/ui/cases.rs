@@ -3,7 +3,6 @@
 
 use axum::body::Bytes;
 use axum::extract::{Multipart, Path, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use ncen_admin_ui::L10n;
 use ncen_admin_ui::pages::{CasePage, CaseRow, CasesPage, FieldErrors, ThreadRow};
@@ -489,18 +488,9 @@ pub async fn attachment(
     };
     let service = state.investigations.clone();
     match tokio::task::spawn_blocking(move || service.attachment(&me, id, &sha)).await {
+        // Never rendered by the browser: whatever the file holds, it is downloaded.
         Ok(Ok((file, bytes))) => {
-            let name: String =
-                file.name.chars().filter(|c| c.is_ascii_alphanumeric() || "._- ".contains(*c)).collect();
-            (
-                [
-                    // Never rendered by the browser: whatever the file holds, it is downloaded.
-                    (header::CONTENT_TYPE, "application/octet-stream".to_owned()),
-                    (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
-                ],
-                bytes,
-            )
-                .into_response()
+            crate::api::download::attachment("application/octet-stream", &file.name, bytes)
         }
         Ok(Err(e)) => problem(&state, &v, e),
         Err(_) => chrome::problem(&state, &v, chrome::Problem::Internal),

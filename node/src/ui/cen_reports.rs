@@ -30,13 +30,7 @@ pub async fn page(State(state): State<AppState>, v: Visitor) -> Response {
     if state.cen.is_none() {
         return chrome::problem(&state, &v, chrome::Problem::NotFound);
     }
-    let (ops, records) = (state.operations.clone(), state.records.clone());
-    let held = tokio::task::spawn_blocking(move || {
-        let held = ops.reports()?;
-        records.audit_read(&actor, "cen.operation_reports", "cen/operation-reports".into())?;
-        Ok::<_, crate::store::StoreError>(held)
-    })
-    .await;
+    let held = crate::api::op_forward::read_reports(&state, actor).await;
     let Ok(Ok(reports)) = held else { return chrome::problem(&state, &v, chrome::Problem::Internal) };
     let l = L10n::new(v.lang);
     let rows = reports

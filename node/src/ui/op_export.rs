@@ -3,8 +3,7 @@
 //! language of the pages.
 
 use axum::extract::{Path, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 use super::chrome::{self, Problem};
 use super::session::Visitor;
@@ -24,14 +23,7 @@ async fn export(state: AppState, v: Visitor, id: String, format: ExportFormat) -
     let ops = state.operations.clone();
     let lang = v.lang;
     match tokio::task::spawn_blocking(move || ops.export(&actor, id, format, lang)).await {
-        Ok(Ok((bytes, name))) => (
-            [
-                (header::CONTENT_TYPE, format.content_type().to_owned()),
-                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
-            ],
-            bytes,
-        )
-            .into_response(),
+        Ok(Ok((bytes, name))) => crate::api::download::attachment(format.content_type(), &name, bytes),
         Ok(Err(OpError::NotFound)) => chrome::problem(&state, &v, Problem::NotFound),
         Ok(Err(OpError::Forbidden(_) | OpError::Lapsed(_))) => {
             chrome::problem(&state, &v, Problem::Forbidden)

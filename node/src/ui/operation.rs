@@ -239,6 +239,40 @@ pub async fn show(
     operation_page(&state, &v, &me, id, compose, None, notices).await
 }
 
+/// Checks the form of a button on one message, runs `act` on it off the async workers, and
+/// shows the message again with the notice `done` (if any).
+async fn on_message(
+    state: &AppState,
+    v: &Visitor,
+    (id, message): (&str, &str),
+    body: &Bytes,
+    done: Option<&str>,
+    act: impl FnOnce(&crate::operations::Operations, &Principal, uuid::Uuid, uuid::Uuid) -> Result<(), OpError>
+    + Send
+    + 'static,
+) -> Response {
+    let me = match require(state, v) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    if let Err(r) = v.form::<NoFields>(state, body) {
+        return r;
+    }
+    let (id, message) = match (parse_id(state, v, id), parse_id(state, v, message)) {
+        (Ok(id), Ok(m)) => (id, m),
+        (Err(r), _) | (_, Err(r)) => return r,
+    };
+    let ops = state.operations.clone();
+    match tokio::task::spawn_blocking(move || act(&ops, &me, id, message)).await {
+        Ok(Ok(())) => {
+            let done = done.map(|d| format!("?done={d}")).unwrap_or_default();
+            Redirect::to(&format!("/operations/{id}{done}#m-{message}")).into_response()
+        }
+        Ok(Err(e)) => op_problem(state, v, e),
+        Err(_) => chrome::problem(state, v, Problem::Internal),
+    }
+}
+
 /// Marks one message read by the reader (a read receipt goes to its sender).
 pub async fn read(
     State(state): State<AppState>,
@@ -246,23 +280,8 @@ pub async fn read(
     Path((id, message)): Path<(String, String)>,
     body: Bytes,
 ) -> Response {
-    let me = match require(&state, &v) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    if let Err(r) = v.form::<NoFields>(&state, &body) {
-        return r;
-    }
-    let (id, message) = match (parse_id(&state, &v, &id), parse_id(&state, &v, &message)) {
-        (Ok(id), Ok(m)) => (id, m),
-        (Err(r), _) | (_, Err(r)) => return r,
-    };
-    let ops = state.operations.clone();
-    match tokio::task::spawn_blocking(move || ops.read(&me, id, message)).await {
-        Ok(Ok(_)) => Redirect::to(&format!("/operations/{id}#m-{message}")).into_response(),
-        Ok(Err(e)) => op_problem(&state, &v, e),
-        Err(_) => chrome::problem(&state, &v, Problem::Internal),
-    }
+    on_message(&state, &v, (&id, &message), &body, None, |ops, me, id, m| ops.read(me, id, m).map(|_| ()))
+        .await
 }
 
 /// Marks every message of the operation the reader has not read as read.
@@ -385,23 +404,10 @@ pub async fn forward(
     Path((id, message)): Path<(String, String)>,
     body: Bytes,
 ) -> Response {
-    let me = match require(&state, &v) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    if let Err(r) = v.form::<NoFields>(&state, &body) {
-        return r;
-    }
-    let (id, message) = match (parse_id(&state, &v, &id), parse_id(&state, &v, &message)) {
-        (Ok(id), Ok(m)) => (id, m),
-        (Err(r), _) | (_, Err(r)) => return r,
-    };
-    let ops = state.operations.clone();
-    match tokio::task::spawn_blocking(move || ops.forward(&me, id, message)).await {
-        Ok(Ok(_)) => Redirect::to(&format!("/operations/{id}?done=op-forwarded#m-{message}")).into_response(),
-        Ok(Err(e)) => op_problem(&state, &v, e),
-        Err(_) => chrome::problem(&state, &v, Problem::Internal),
-    }
+    on_message(&state, &v, (&id, &message), &body, Some("op-forwarded"), |ops, me, id, m| {
+        ops.forward(me, id, m).map(|_| ())
+    })
+    .await
 }
 
 /// A message's file: a photo (checked by content when sent and when received) shown inline,

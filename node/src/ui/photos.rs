@@ -15,7 +15,8 @@ use super::chrome::{self, Done};
 use super::entry::options;
 use super::session::Visitor;
 use crate::api::AppState;
-use crate::api::photos::image_response;
+use crate::api::download;
+use crate::api::photos::read_permission;
 use crate::photos::{StorePhotoError, photos_of};
 use crate::records::{RecordError, RecordView};
 use crate::roles::Permission;
@@ -302,11 +303,6 @@ pub async fn remove(
     }
 }
 
-/// Who may see photos here: CEN users at the hub, record readers at a national node.
-fn read_permission(state: &AppState) -> Permission {
-    if state.cen.is_some() { Permission::ReadCen } else { Permission::ReadRecords }
-}
-
 /// `GET /photos/{sha}`: the image as uploaded; every view is audited.
 pub async fn full(State(state): State<AppState>, v: Visitor, Path(sha): Path<String>) -> Response {
     let actor = match v.require(&state, Some(read_permission(&state))) {
@@ -324,7 +320,7 @@ pub async fn full(State(state): State<AppState>, v: Visitor, Path(sha): Path<Str
     })
     .await;
     match found {
-        Ok(Ok(Some((media_type, bytes)))) => image_response(media_type, bytes),
+        Ok(Ok(Some((media_type, bytes)))) => download::image(media_type, bytes),
         Ok(Ok(None)) => chrome::problem(&state, &v, chrome::Problem::NotFound),
         _ => chrome::problem(&state, &v, chrome::Problem::Internal),
     }
@@ -337,7 +333,7 @@ pub async fn thumbnail(State(state): State<AppState>, v: Visitor, Path(sha): Pat
     }
     let photos = state.photos.clone();
     match tokio::task::spawn_blocking(move || photos.thumbnail(&sha)).await {
-        Ok(Ok(Some(bytes))) => image_response("image/jpeg", bytes),
+        Ok(Ok(Some(bytes))) => download::image("image/jpeg", bytes),
         Ok(Ok(None)) => chrome::problem(&state, &v, chrome::Problem::NotFound),
         _ => chrome::problem(&state, &v, chrome::Problem::Internal),
     }
