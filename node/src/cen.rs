@@ -2,6 +2,7 @@
 //! (`cen`), its date index (`cen_index`), and the searches and statistics made over them.
 
 mod filter;
+pub mod global;
 mod stats;
 #[cfg(test)]
 mod tests;
@@ -13,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::store::keys::{self, DATE_WIDTH};
 use crate::store::{Batch, Cf, Store, StoreError, value};
 
+pub use global::{GlobalCen, GlobalError, GlobalPage};
 pub use filter::{CenCursor, CenFilter, CenQuery, DEFAULT_LIMIT, MAX_LIMIT, commodity_within};
 pub use stats::{StatGroup, StatTotals, Statistics};
 

@@ -567,6 +567,9 @@ impl Engine {
                 }
                 Response::Ack
             }
+            Request::GlobalSearch { .. } | Request::GlobalStatistics { .. } => {
+                self.answer_global(&peer_id, request).await
+            }
             Request::Directory { have } => {
                 if !self.fed.is_hub() {
                     return refused(Refusal::BadRequest, "only the hub serves the directory");

@@ -6,6 +6,7 @@ pub mod agreements;
 pub mod apply;
 pub mod directory;
 pub mod engine;
+pub mod global;
 pub mod ops;
 pub mod peers;
 pub mod photos;
@@ -17,7 +18,7 @@ use ncen_protocol::agreement::Terms;
 use ncen_protocol::codelists::Catalog;
 use ncen_protocol::record::RecordKind;
 
-use crate::cen::CenDb;
+use crate::cen::{CenDb, GlobalCen};
 use crate::identity::{Identity, NodeInfo, NodeRole};
 use crate::journal::Journal;
 use crate::operations::Operations;
@@ -58,6 +59,8 @@ pub struct Federation {
     /// The hub's PeerId and address (members only; the trust anchor).
     pub hub: Option<(String, String)>,
     pub catalog: &'static Catalog,
+    /// The hub's searches of its global CEN database, once its search index is open (hub only).
+    pub global: Arc<std::sync::OnceLock<GlobalCen>>,
 }
 
 /// Key of the cursor of what this node has pulled from `administration`.
@@ -94,6 +97,7 @@ impl Federation {
             journal,
             hub,
             catalog,
+            global: Arc::new(std::sync::OnceLock::new()),
         }
     }
 

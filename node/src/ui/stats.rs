@@ -17,7 +17,7 @@ use crate::search::quantities::Quantities;
 use ncen_protocol::codelists::ListId;
 
 /// The views, in the order the page shows them: (facet, title, drawn over time).
-const VIEWS: [(&str, &str, bool); 8] = [
+const VIEWS: [(&str, &str, bool); 9] = [
     ("year", "stats-by-year", true),
     ("commodity", "stats-by-commodity", false),
     ("route_country", "stats-by-route", false),
@@ -26,6 +26,7 @@ const VIEWS: [(&str, &str, bool); 8] = [
     ("concealment", "stats-by-concealment", false),
     ("country", "stats-by-country", false),
     ("origin", "stats-by-origin", false),
+    ("region", "stats-by-region", false),
 ];
 
 fn encode(params: &Params) -> String {
