@@ -7,6 +7,7 @@ use askama::Template;
 use crate::i18n::L10n;
 
 pub mod cen_reports;
+pub mod global;
 pub mod operations;
 
 /// A link of the main navigation.
@@ -485,6 +486,8 @@ pub struct StatBlock {
 #[template(path = "stats.html")]
 pub struct StatsPage {
     pub c: Chrome,
+    /// Message id of the page's title.
+    pub title: &'static str,
     pub total: String,
     pub chips: Vec<(String, String)>,
     pub blocks: Vec<StatBlock>,

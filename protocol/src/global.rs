@@ -132,6 +132,10 @@ pub struct GlobalStatistics {
     pub quantities: Vec<QuantityTotal>,
     /// For the largest commodity and unit of `quantities`: `(YYYY-MM, total)` by month.
     pub by_month: Vec<(String, f64)>,
+    /// For each WCO region among the matches: `(region, [(YYYY, matches)])`, years ascending,
+    /// so that regions can be compared over time.
+    #[serde(default)]
+    pub regions_by_year: Vec<(String, Vec<(String, u64)>)>,
 }
 
 #[cfg(test)]

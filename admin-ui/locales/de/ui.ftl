@@ -678,6 +678,20 @@ opfield-remarks = Bemerkungen
 
 ## CENcomm reports forwarded to the CEN
 nav-cen-reports = Operationsberichte
+nav-global = Globales CEN
+global-title = Globale CEN-Datenbank
+global-intro-member = Nicht personenbezogene Sicherstellungen aller Mitgliedsverwaltungen, in Ihrem Namen beim WZO-Knoten abgefragt. Namen, Aktenzeichen und Bemerkungen verlassen nie ihre Herkunft.
+global-intro-hub = Nicht personenbezogene Sicherstellungen, die jede Mitgliedsverwaltung an den WZO-Knoten gesandt hat.
+global-placeholder = Ort, Zusammenfassung…
+global-rejected = { $count } Sicherstellungen wurden ausgelassen: die Signatur ihrer Herkunft ist ungültig.
+global-col-seizure = Sicherstellung
+global-photos = { $count } Fotos am WZO-Knoten
+global-help = Geben Sie Wörter eines Ortes oder einer Zusammenfassung ein oder wählen Sie einen Zeitraum; grenzen Sie dann nach Ware, Verwaltung oder Region ein.
+global-no-hub = Für diesen Knoten ist kein WZO-Knoten eingerichtet: das globale CEN kann nicht abgefragt werden.
+global-refused = Der WZO-Knoten hat die Abfrage abgelehnt: { $message }
+global-unreachable = Der WZO-Knoten ist gerade nicht erreichbar. Ihr Knoten arbeitet weiter; versuchen Sie es gleich noch einmal.
+global-stats-title = Statistik des globalen CEN
+global-regions-over-time = WZO-Regionen im Jahresvergleich
 cenrep-title = Sicherstellungsberichte aus Operationen
 cenrep-intro = Der nicht personenbezogene Teil der Sicherstellungsberichte, die Mitgliedsverwaltungen für die globale CEN-Datenbank freigegeben haben, mit der Operation, aus der sie stammen, und wer sie freigegeben hat.
 cenrep-none = Noch wurde kein Sicherstellungsbericht weitergeleitet.

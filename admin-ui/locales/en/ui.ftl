@@ -678,6 +678,20 @@ opfield-remarks = Remarks
 
 ## CENcomm reports forwarded to the CEN
 nav-cen-reports = Operation reports
+nav-global = Global CEN
+global-title = Global CEN database
+global-intro-member = Non-nominal seizures of every member administration, asked of the WCO hub in your name. Names, references and remarks never leave their origin.
+global-intro-hub = Non-nominal seizures that every member administration sent to the WCO hub.
+global-placeholder = Place, summary…
+global-rejected = { $count } seizures were left out: their origin's signature did not check out.
+global-col-seizure = Seizure
+global-photos = { $count } photos at the hub
+global-help = Type words of a place or a summary, or pick a period; then narrow down by commodity, administration or region.
+global-no-hub = This node has no WCO hub configured: the global CEN cannot be asked.
+global-refused = The WCO hub refused the query: { $message }
+global-unreachable = The WCO hub cannot be reached just now. Your node keeps working; try again in a moment.
+global-stats-title = Global CEN statistics
+global-regions-over-time = WCO regions compared year by year
 cenrep-title = Seizure reports from operations
 cenrep-intro = The non-nominal part of seizure reports that member administrations approved for the global CEN database, with the operation they come from and who approved them.
 cenrep-none = No seizure report has been forwarded yet.

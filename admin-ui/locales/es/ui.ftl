@@ -678,6 +678,20 @@ opfield-remarks = Observaciones
 
 ## CENcomm reports forwarded to the CEN
 nav-cen-reports = Informes de operaciones
+nav-global = CEN mundial
+global-title = Base de datos mundial del CEN
+global-intro-member = Incautaciones no nominativas de todas las administraciones miembros, consultadas al nodo central de la OMA en su nombre. Los nombres, referencias y observaciones nunca salen de su origen.
+global-intro-hub = Incautaciones no nominativas que cada administración miembro envió al nodo central de la OMA.
+global-placeholder = Lugar, resumen…
+global-rejected = Se descartaron { $count } incautaciones: la firma de su origen no es válida.
+global-col-seizure = Incautación
+global-photos = { $count } fotos en el nodo central
+global-help = Escriba palabras de un lugar o de un resumen, o elija un período; luego filtre por mercancía, administración o región.
+global-no-hub = Este nodo no tiene configurado un nodo central de la OMA: no se puede consultar el CEN mundial.
+global-refused = El nodo central de la OMA rechazó la consulta: { $message }
+global-unreachable = El nodo central de la OMA no está accesible ahora. Su nodo sigue funcionando; inténtelo de nuevo en un momento.
+global-stats-title = Estadísticas del CEN mundial
+global-regions-over-time = Regiones de la OMA comparadas año por año
 cenrep-title = Informes de incautación de las operaciones
 cenrep-intro = La parte no nominativa de los informes de incautación que las administraciones miembro aprobaron para la base de datos mundial del CEN, con la operación de la que proceden y quién los aprobó.
 cenrep-none = Todavía no se ha transmitido ningún informe de incautación.

@@ -678,6 +678,20 @@ opfield-remarks = Remarques
 
 ## CENcomm reports forwarded to the CEN
 nav-cen-reports = Rapports d’opérations
+nav-global = CEN mondial
+global-title = Base de données CEN mondiale
+global-intro-member = Saisies non nominatives de toutes les administrations membres, demandées au nœud central de l'OMD en votre nom. Les noms, références et remarques ne quittent jamais leur origine.
+global-intro-hub = Saisies non nominatives envoyées au nœud central de l'OMD par chaque administration membre.
+global-placeholder = Lieu, résumé…
+global-rejected = { $count } saisies ont été écartées : la signature de leur origine n'est pas valide.
+global-col-seizure = Saisie
+global-photos = { $count } photos au nœud central
+global-help = Saisissez des mots d'un lieu ou d'un résumé, ou choisissez une période ; affinez ensuite par marchandise, administration ou région.
+global-no-hub = Ce nœud n'a pas de nœud central de l'OMD configuré : le CEN mondial ne peut pas être interrogé.
+global-refused = Le nœud central de l'OMD a refusé la requête : { $message }
+global-unreachable = Le nœud central de l'OMD est injoignable pour le moment. Votre nœud continue de fonctionner ; réessayez dans un instant.
+global-stats-title = Statistiques du CEN mondial
+global-regions-over-time = Régions de l'OMD comparées année par année
 cenrep-title = Rapports de saisie des opérations
 cenrep-intro = La partie non nominative des rapports de saisie que les administrations membres ont approuvés pour la base de données mondiale du CEN, avec l’opération d’origine et l’auteur de l’approbation.
 cenrep-none = Aucun rapport de saisie n’a encore été transmis.

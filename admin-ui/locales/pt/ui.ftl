@@ -678,6 +678,20 @@ opfield-remarks = Observações
 
 ## CENcomm reports forwarded to the CEN
 nav-cen-reports = Relatórios de operações
+nav-global = CEN mundial
+global-title = Base de dados mundial do CEN
+global-intro-member = Apreensões não nominativas de todas as administrações membros, pedidas ao nó central da OMA em seu nome. Nomes, referências e observações nunca saem da origem.
+global-intro-hub = Apreensões não nominativas que cada administração membro enviou ao nó central da OMA.
+global-placeholder = Local, resumo…
+global-rejected = { $count } apreensões foram excluídas: a assinatura da origem não é válida.
+global-col-seizure = Apreensão
+global-photos = { $count } fotografias no nó central
+global-help = Escreva palavras de um local ou de um resumo, ou escolha um período; depois filtre por mercadoria, administração ou região.
+global-no-hub = Este nó não tem um nó central da OMA configurado: o CEN mundial não pode ser consultado.
+global-refused = O nó central da OMA recusou a consulta: { $message }
+global-unreachable = O nó central da OMA não está acessível agora. O seu nó continua a funcionar; tente novamente dentro de momentos.
+global-stats-title = Estatísticas do CEN mundial
+global-regions-over-time = Regiões da OMA comparadas ano a ano
 cenrep-title = Relatórios de apreensão das operações
 cenrep-intro = A parte não nominativa dos relatórios de apreensão que as administrações membros aprovaram para a base de dados mundial do CEN, com a operação de origem e quem os aprovou.
 cenrep-none = Ainda não foi transmitido nenhum relatório de apreensão.

@@ -22,6 +22,8 @@ const ENVELOPE_LIMIT: usize = 256 << 10;
 const PAYLOAD_LIMITS: Limits = Limits { max_bytes: ENVELOPE_LIMIT, max_depth: 16 };
 /// Most commodity lines the statistics carry.
 const MAX_QUANTITIES: usize = 50;
+/// Most regions compared over time (the WCO has six).
+const MAX_REGIONS: usize = 8;
 /// Most months of the quantity series.
 const MAX_MONTHS: usize = 120;
 
@@ -145,7 +147,25 @@ impl GlobalCen {
             }
             None => Vec::new(),
         };
-        Ok(GlobalStatistics { total: found.total, facets: facets(found.facets), quantities, by_month })
+        let mut regions_by_year = Vec::new();
+        let regions: Vec<String> = found
+            .facets
+            .get("region")
+            .map(|values| values.iter().map(|(code, _)| code.clone()).collect())
+            .unwrap_or_default();
+        for region in regions.into_iter().take(MAX_REGIONS) {
+            let per_region = SearchQuery { region: Some(region.clone()), ..query.clone() };
+            let mut years = self.index.search(&per_region)?.facets.remove("year").unwrap_or_default();
+            years.sort();
+            regions_by_year.push((region, years));
+        }
+        Ok(GlobalStatistics {
+            total: found.total,
+            facets: facets(found.facets),
+            quantities,
+            by_month,
+            regions_by_year,
+        })
     }
 }
 

@@ -22,7 +22,7 @@ pub fn admin_label(l: &L10n, code: &str) -> String {
     if code == "WCO" { l.t("dash-hub") } else { l.code(ListId::Country, code) }
 }
 
-const NAV: [(&str, &str, &str, &[Permission]); 11] = [
+const NAV: [(&str, &str, &str, &[Permission]); 12] = [
     ("dashboard", "/", "nav-dashboard", &[]),
     ("search", "/search", "nav-search", &[Permission::ReadRecords]),
     ("new-seizure", "/records/seizures/new", "nav-new-seizure", &[Permission::WriteRecords]),
@@ -34,6 +34,7 @@ const NAV: [(&str, &str, &str, &[Permission]); 11] = [
         "nav-operations",
         &[Permission::UseOperations, Permission::CoordinateOperations],
     ),
+    ("global", "/global", "nav-global", &[Permission::ReadCen]),
     ("cen-reports", "/cen/reports", "nav-cen-reports", &[Permission::ReadCen]),
     ("peers", "/peers", "nav-peers", &[Permission::ReadFederation]),
     ("agreements", "/agreements", "nav-agreements", &[Permission::ReadFederation]),
@@ -54,7 +55,8 @@ pub fn chrome(state: &AppState, v: &Visitor, active: &str, mut notices: Vec<Noti
                 // The operations' seizure reports are kept at the hub; operations at members.
                 .filter(|(key, _, _, _)| match *key {
                     "cen-reports" => hub,
-                    "operations" => !hub,
+                    // The hub keeps no national records: its users search the global CEN.
+                    "operations" | "search" | "new-seizure" | "investigations" => !hub,
                     _ => true,
                 })
                 .map(|(key, href, label, _)| NavItem {
