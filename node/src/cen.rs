@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 use crate::store::keys::{self, DATE_WIDTH};
 use crate::store::{Batch, Cf, Store, StoreError, value};
 
-pub use global::{GlobalCen, GlobalError, GlobalPage};
 pub use filter::{CenCursor, CenFilter, CenQuery, DEFAULT_LIMIT, MAX_LIMIT, commodity_within};
+pub use global::{GlobalCen, GlobalError, GlobalPage};
 pub use stats::{StatGroup, StatTotals, Statistics};
 
 /// The current state of one projected seizure at the hub, as kept in `cen`.

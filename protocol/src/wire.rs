@@ -50,9 +50,9 @@ pub enum Request {
     OpNotify { head: u64 },
     /// A search of the hub's global CEN database by the user `asker` of the requesting member
     /// (MISSION B6); the hub answers members only and audits who asked.
-    GlobalSearch { asker: String, query: GlobalQuery },
+    GlobalSearch { asker: String, query: Box<GlobalQuery> },
     /// Statistics of the hub's global CEN database, asked like [`Request::GlobalSearch`].
-    GlobalStatistics { asker: String, query: GlobalQuery },
+    GlobalStatistics { asker: String, query: Box<GlobalQuery> },
 }
 
 /// One entry of a node's operation log, as a member may see it.

@@ -5,7 +5,7 @@
 
 use std::time::{Duration, Instant};
 
-use ncen_tests::{TestNode, canonical_seizure, start_node, start_node_with, wait_for};
+use ncen_tests::{TestNode, add_peer, canonical_seizure, start_node, start_node_with, wait_for};
 use serde_json::{Value, json};
 
 /// A value that may appear only in nominal fields.
@@ -43,10 +43,7 @@ fn facet(v: &Value, name: &str) -> Vec<(String, u64)> {
         .and_then(|all| all.iter().find(|f| f["facet"] == name))
         .and_then(|f| f["values"].as_array())
         .map(|values| {
-            values
-                .iter()
-                .filter_map(|pair| Some((pair[0].as_str()?.to_owned(), pair[1].as_u64()?)))
-                .collect()
+            values.iter().filter_map(|pair| Some((pair[0].as_str()?.to_owned(), pair[1].as_u64()?))).collect()
         })
         .unwrap_or_default()
 }
@@ -59,11 +56,11 @@ async fn a_national_analyst_searches_every_member_through_the_hub() -> anyhow::R
     admit(&hub, &nl).await?;
     admit(&hub, &be).await?;
 
-    let nl_items: Vec<Value> =
-        (0..6).map(|i| seizure("NL", i, "DRUGS.COCAINE", 10.0 + i as f64)).collect();
+    let nl_items: Vec<Value> = (0..6).map(|i| seizure("NL", i, "DRUGS.COCAINE", 10.0 + i as f64)).collect();
     let be_items: Vec<Value> = (0..4).map(|i| seizure("BE", i, "DRUGS.CANNABIS", 2.5)).collect();
     for (node, items) in [(&nl, &nl_items), (&be, &be_items)] {
-        let (status, v) = node.post_as("officer", "/api/v1/seizures/batch", &json!({ "items": items })).await?;
+        let (status, v) =
+            node.post_as("officer", "/api/v1/seizures/batch", &json!({ "items": items })).await?;
         assert_eq!(status, 200, "{v}");
     }
 
@@ -168,7 +165,8 @@ async fn the_hub_answers_members_only() -> anyhow::Result<()> {
     let hub = start_node("WCO").await?;
     let nl = start_node_with("NL", Some(&hub)).await?;
     admit(&hub, &nl).await?;
-    let (status, v) = nl.post_as("officer", "/api/v1/seizures", &seizure("NL", 1, "DRUGS.COCAINE", 5.0)).await?;
+    let (status, v) =
+        nl.post_as("officer", "/api/v1/seizures", &seizure("NL", 1, "DRUGS.COCAINE", 5.0)).await?;
     assert_eq!(status, 201, "{v}");
     wait_for(Duration::from_secs(30), "NL's seizure searchable at the hub", || async {
         let (_, v) = global(&hub, "analyst", "").await?;
@@ -189,6 +187,23 @@ async fn the_hub_answers_members_only() -> anyhow::Result<()> {
             .iter()
             .any(|e| e["action"] == "cen.global_search" && e["outcome"] == "failed")),
         "DE audits its user's failed query"
+    );
+    // Known to the hub as a peer, so its connection is let in, but still not a member: the hub
+    // itself refuses the query and audits it.
+    add_peer(&hub, &de).await?;
+    let v = wait_for(Duration::from_secs(30), "the hub's own refusal", || async {
+        let (status, v) = global(&de, "analyst", "").await?;
+        Ok((status == 502).then_some(v))
+    })
+    .await?;
+    assert_eq!(v["error"]["code"], "hub_refused", "{v}");
+    assert!(v.get("items").is_none(), "{v}");
+    let (_, audit) = hub.get_as("auditor", "/api/v1/audit?limit=1000").await?;
+    assert!(
+        audit.as_array().is_some_and(|a| a
+            .iter()
+            .any(|e| e["action"] == "cen.remote_search" && e["outcome"] == "denied")),
+        "the hub audits the non-member's query"
     );
     // A node without a hub says so.
     let lone = start_node("FR").await?;

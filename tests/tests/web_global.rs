@@ -83,7 +83,9 @@ async fn an_analyst_searches_and_charts_the_global_cen_from_their_own_node() -> 
     b.click("#stats-link").await?;
     let text = b.text("main").await?;
     assert!(text.contains("19"), "{text}");
-    for heading in ["By origin administration", "By WCO region of the origin", "WCO regions compared year by year"] {
+    for heading in
+        ["By origin administration", "By WCO region of the origin", "WCO regions compared year by year"]
+    {
         assert!(text.contains(heading), "{heading} missing from {text}");
     }
     let charts = b.js("return document.querySelectorAll('img.chart').length").await?;
@@ -99,7 +101,8 @@ async fn an_analyst_searches_and_charts_the_global_cen_from_their_own_node() -> 
     let bytes = b.download(&nl.url(""), "#export-xlsx").await?;
     assert!(bytes.starts_with(b"PK"), "an XLSX file");
     let mut workbook: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))?;
-    let sheet = calamine::Reader::worksheet_range_at(&mut workbook, 0).ok_or(anyhow::anyhow!("no sheet"))??;
+    let sheet =
+        calamine::Reader::worksheet_range_at(&mut workbook, 0).ok_or(anyhow::anyhow!("no sheet"))??;
     assert_eq!(sheet.height(), 20, "a header and 19 goods lines");
     let cells: Vec<String> = sheet.cells().map(|(_, _, c)| c.to_string()).collect();
     assert!(cells.iter().any(|c| c == "Cocaine"), "labels, not codes: {cells:?}");

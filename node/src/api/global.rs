@@ -112,7 +112,8 @@ pub fn parse_query(
             None => is_administration_code(&value),
         };
         if !known {
-            let what = list.map_or("an administration code like NL".to_owned(), |l| format!("in code list `{l}`"));
+            let what =
+                list.map_or("an administration code like NL".to_owned(), |l| format!("in code list `{l}`"));
             return Err((name, format!("{value:?} is not {what}")));
         }
         let slot = match name {
@@ -170,9 +171,8 @@ pub fn parse_query(
 impl From<GlobalError> for ApiError {
     fn from(e: GlobalError) -> Self {
         match e {
-            GlobalError::Invalid { field, message } => {
-                ApiError::bad_request(format!("{field}: {message}")).details(serde_json::json!({ field: message }))
-            }
+            GlobalError::Invalid { field, message } => ApiError::bad_request(format!("{field}: {message}"))
+                .details(serde_json::json!({ field: message })),
             GlobalError::NoHub => ApiError::not_found(e.to_string()),
             GlobalError::Refused(_) => ApiError::new(StatusCode::BAD_GATEWAY, "hub_refused", e.to_string()),
             GlobalError::Unreachable(_) => {
@@ -190,7 +190,11 @@ fn audit(state: &AppState, actor: &str, action: &'static str, outcome: Outcome, 
 }
 
 /// Runs a global search for `actor`: at the hub on its index, elsewhere through the hub.
-pub async fn run_search(state: &AppState, actor: &str, query: GlobalQuery) -> Result<GlobalPage, GlobalError> {
+pub async fn run_search(
+    state: &AppState,
+    actor: &str,
+    query: GlobalQuery,
+) -> Result<GlobalPage, GlobalError> {
     let detail = format!("{query:?}");
     let result = match state.engine.as_ref() {
         Some(engine) if engine.fed.is_hub() => {

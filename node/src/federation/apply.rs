@@ -177,7 +177,8 @@ impl Federation {
                         let applied = self.apply_cen(batch, &mut cen_heads, from, entry, signed);
                         if matches!(applied, Ok(Outcome1::Applied)) {
                             // The hub's search index follows the change feed like a node's own.
-                            let change = LogEntry { kind: entry.kind, id: entry.id, revision: entry.revision };
+                            let change =
+                                LogEntry { kind: entry.kind, id: entry.id, revision: entry.revision };
                             app.changed(batch, change)?;
                         }
                         applied

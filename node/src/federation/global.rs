@@ -42,7 +42,10 @@ impl Engine {
                 AuditEvent::new("network", action, Outcome::Denied)
                     .detail(format!("peer_id={peer_id} reason=not a member of the directory")),
             );
-            return refused(Refusal::UnknownPeer, "only members of the WCO directory may query the global CEN");
+            return refused(
+                Refusal::UnknownPeer,
+                "only members of the WCO directory may query the global CEN",
+            );
         };
         let asker = format!("{member}/{}", asker_label(&asker));
         let Some(global) = self.fed.global.get().cloned() else {
@@ -104,7 +107,7 @@ impl Engine {
 
     /// Sends a user's search to the hub; answers the page with every seizure's signature checked.
     pub async fn global_search(&self, asker: &str, query: GlobalQuery) -> Result<GlobalPage, GlobalError> {
-        let request = Request::GlobalSearch { asker: asker_label(asker), query };
+        let request = Request::GlobalSearch { asker: asker_label(asker), query: Box::new(query) };
         match self.ask_hub(request).await? {
             Response::GlobalResult { result } => {
                 let hub = self.fed.hub.clone().map(|(id, _)| id).unwrap_or_default();
@@ -127,7 +130,10 @@ impl Engine {
         asker: &str,
         query: GlobalQuery,
     ) -> Result<GlobalStatistics, GlobalError> {
-        match self.ask_hub(Request::GlobalStatistics { asker: asker_label(asker), query }).await? {
+        match self
+            .ask_hub(Request::GlobalStatistics { asker: asker_label(asker), query: Box::new(query) })
+            .await?
+        {
             Response::GlobalStatistics { statistics } => Ok(statistics),
             _ => Err(GlobalError::Unreachable("the hub answered something else".into())),
         }

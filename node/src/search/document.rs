@@ -260,7 +260,13 @@ fn cen_body(s: &CenSeizure) -> RecordBody {
 /// The index document of a seizure in the hub's global CEN database.
 pub fn cen_document(f: &Fields, s: &CenSeizure) -> TantivyDocument {
     let body = cen_body(s);
-    let r = Indexable { kind: RecordKind::Seizure, id: s.id, origin: &s.origin, index_date: &s.date, body: &body };
+    let r = Indexable {
+        kind: RecordKind::Seizure,
+        id: s.id,
+        origin: &s.origin,
+        index_date: &s.date,
+        body: &body,
+    };
     document(f, &r)
 }
 

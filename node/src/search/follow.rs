@@ -162,7 +162,9 @@ impl SearchIndex {
                 writer.add_document(document::cen_document(&self.inner.fields, &body))?;
             }
             Ok(_) => {}
-            Err(e) => tracing::warn!(%id, error = %e, "a CEN seizure the search index cannot read is left out"),
+            Err(e) => {
+                tracing::warn!(%id, error = %e, "a CEN seizure the search index cannot read is left out")
+            }
         }
         Ok(())
     }
@@ -272,7 +274,9 @@ impl SearchIndex {
                     }
                 }
                 Ok(_) => {}
-                Err(e) => tracing::warn!(key = ?key, error = %e, "a CEN seizure the search index cannot read is left out"),
+                Err(e) => {
+                    tracing::warn!(key = ?key, error = %e, "a CEN seizure the search index cannot read is left out")
+                }
             }
         }
         commit(writer, seq)?;

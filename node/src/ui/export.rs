@@ -225,7 +225,8 @@ fn xlsx(l: &L10n, views: &[RecordView]) -> Result<Vec<u8>, XlsxError> {
 
 fn csv_of(l: &L10n, kind: RecordKind, views: &[RecordView]) -> Result<Vec<u8>, csv::Error> {
     let headers: Vec<String> = columns(kind).iter().map(|id| l.t(id)).collect();
-    let rows: Vec<Vec<Cell>> = views.iter().filter(|v| v.kind == kind).flat_map(|view| rows(l, view)).collect();
+    let rows: Vec<Vec<Cell>> =
+        views.iter().filter(|v| v.kind == kind).flat_map(|view| rows(l, view)).collect();
     write_csv(&headers, &rows)
 }
 

@@ -45,7 +45,13 @@ fn href(path: &str, params: &Params) -> String {
 }
 
 /// The parameters as a query, or the field errors to show next to the form.
-fn query_of(l: &L10n, state: &AppState, params: &Params, limit: u32, offset: u32) -> Result<GlobalQuery, FieldErrors> {
+fn query_of(
+    l: &L10n,
+    state: &AppState,
+    params: &Params,
+    limit: u32,
+    offset: u32,
+) -> Result<GlobalQuery, FieldErrors> {
     let mut given: BTreeMap<String, String> = params
         .iter()
         .filter(|(k, v)| !v.trim().is_empty() && k.as_str() != "page")
@@ -191,7 +197,9 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(params): Quer
         format!("{base}&page={n}")
     };
     let hidden = facet_names()
-        .filter_map(|(name, _, _)| params.get(*name).filter(|v| !v.is_empty()).map(|v| ((*name).to_owned(), v.clone())))
+        .filter_map(|(name, _, _)| {
+            params.get(*name).filter(|v| !v.is_empty()).map(|v| ((*name).to_owned(), v.clone()))
+        })
         .collect();
     let notices = chrome::expiry_notice(&v);
     let page = GlobalSearchPage {
@@ -264,7 +272,11 @@ fn regions_block(l: &L10n, stats: &GlobalStatistics) -> Option<StatBlock> {
         .map(|(name, values)| {
             let sum: f64 = values.iter().sum();
             let latest = values.last().copied().unwrap_or(0.0);
-            (name.clone(), l.num(sum as i64), format!("{} {}", years.last().cloned().unwrap_or_default(), l.num(latest as i64)))
+            (
+                name.clone(),
+                l.num(sum as i64),
+                format!("{} {}", years.last().cloned().unwrap_or_default(), l.num(latest as i64)),
+            )
         })
         .collect();
     Some(StatBlock {
@@ -278,7 +290,11 @@ fn regions_block(l: &L10n, stats: &GlobalStatistics) -> Option<StatBlock> {
 
 fn quantity_block(l: &L10n, stats: &GlobalStatistics) -> Vec<StatBlock> {
     let quantities = crate::search::quantities::Quantities {
-        by_commodity: stats.quantities.iter().map(|q| (q.commodity.clone(), q.unit.clone(), q.total)).collect(),
+        by_commodity: stats
+            .quantities
+            .iter()
+            .map(|q| (q.commodity.clone(), q.unit.clone(), q.total))
+            .collect(),
         by_month: match stats.quantities.first() {
             Some(top) => stats
                 .by_month
@@ -300,7 +316,9 @@ pub async fn statistics(State(state): State<AppState>, v: Visitor, Query(params)
     };
     let l = L10n::new(v.lang);
     let Ok(query) = query_of(&l, &state, &params, 1, 0) else {
-        return axum::response::IntoResponse::into_response(axum::response::Redirect::to(&href("/global", &params)));
+        return axum::response::IntoResponse::into_response(axum::response::Redirect::to(&href(
+            "/global", &params,
+        )));
     };
     let mut notices = chrome::expiry_notice(&v);
     let (total, blocks) = match run_statistics(&state, &actor, query).await {
@@ -308,7 +326,8 @@ pub async fn statistics(State(state): State<AppState>, v: Visitor, Query(params)
             let all = stats.total.max(1) as f64;
             let mut blocks = Vec::new();
             for (facet, title, over_time) in VIEWS {
-                let Some(found) = stats.facets.iter().find(|f| f.facet == facet && !f.values.is_empty()) else {
+                let Some(found) = stats.facets.iter().find(|f| f.facet == facet && !f.values.is_empty())
+                else {
                     continue;
                 };
                 let mut values = found.values.clone();
@@ -318,12 +337,22 @@ pub async fn statistics(State(state): State<AppState>, v: Visitor, Query(params)
                 let labelled: Vec<(String, f64)> =
                     values.iter().map(|(code, n)| (value_label(&l, facet, code), *n as f64)).collect();
                 let format = |x: f64| l.num(x.round() as i64);
-                let svg = if over_time { charts::columns(&labelled, &format) } else { charts::bars(&labelled, &format) };
+                let svg = if over_time {
+                    charts::columns(&labelled, &format)
+                } else {
+                    charts::bars(&labelled, &format)
+                };
                 let rows = labelled
                     .iter()
                     .map(|(label, n)| (label.clone(), l.num(*n as i64), format!("{:.1} %", n * 100.0 / all)))
                     .collect();
-                blocks.push(StatBlock { title, subtitle: None, value_head: "stats-records", chart_base64: encode_svg(svg), rows });
+                blocks.push(StatBlock {
+                    title,
+                    subtitle: None,
+                    value_head: "stats-records",
+                    chart_base64: encode_svg(svg),
+                    rows,
+                });
                 if facet == "region"
                     && let Some(compared) = regions_block(&l, &stats)
                 {
@@ -406,8 +435,8 @@ fn export_rows(l: &L10n, s: &CenSeizure) -> Vec<Vec<Cell>> {
 async fn collect(state: &AppState, v: &Visitor, params: &Params) -> Result<Vec<Vec<Cell>>, Response> {
     let actor = v.require(state, Some(Permission::ReadCen))?.username.clone();
     let l = L10n::new(v.lang);
-    let mut query =
-        query_of(&l, state, params, MAX_GLOBAL_LIMIT, 0).map_err(|_| chrome::problem(state, v, chrome::Problem::BadForm))?;
+    let mut query = query_of(&l, state, params, MAX_GLOBAL_LIMIT, 0)
+        .map_err(|_| chrome::problem(state, v, chrome::Problem::BadForm))?;
     let mut rows = Vec::new();
     loop {
         let found = run_search(state, &actor, query.clone())
@@ -423,7 +452,11 @@ async fn collect(state: &AppState, v: &Visitor, params: &Params) -> Result<Vec<V
     Ok(rows)
 }
 
-pub async fn export_xlsx(State(state): State<AppState>, v: Visitor, Query(params): Query<Params>) -> Response {
+pub async fn export_xlsx(
+    State(state): State<AppState>,
+    v: Visitor,
+    Query(params): Query<Params>,
+) -> Response {
     let rows = match collect(&state, &v, &params).await {
         Ok(rows) => rows,
         Err(r) => return r,
@@ -437,9 +470,11 @@ pub async fn export_xlsx(State(state): State<AppState>, v: Visitor, Query(params
     })
     .await;
     match built {
-        Ok(Ok(bytes)) => {
-            attachment("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "global-cen", bytes)
-        }
+        Ok(Ok(bytes)) => attachment(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "global-cen",
+            bytes,
+        ),
         _ => chrome::problem(&state, &v, chrome::Problem::Internal),
     }
 }
