@@ -121,7 +121,9 @@ pub fn lines(
             .disable_x_mesh()
             .light_line_style(RGBColor(235, 239, 244))
             .x_labels(n.min(12))
-            .x_label_formatter(&|i| if i % step == 0 { periods.get(*i).cloned().unwrap_or_default() } else { String::new() })
+            .x_label_formatter(&|i| {
+                if i % step == 0 { periods.get(*i).cloned().unwrap_or_default() } else { String::new() }
+            })
             .y_label_formatter(&|y| format(*y))
             .label_style((FONT, 11))
             .draw()
@@ -171,10 +173,14 @@ mod tests {
         let one = columns(&[("2026".to_owned(), 3.0)], &|v| format!("{v:.0}"))?;
         assert!(one.contains("2026"), "a single period is drawn");
         let periods = vec!["2024".to_owned(), "2025".to_owned(), "2026".to_owned()];
-        let compared = vec![("Europe".to_owned(), vec![3.0, 5.0, 8.0]), ("Asie".to_owned(), vec![1.0, 0.0, 2.0])];
+        let compared =
+            vec![("Europe".to_owned(), vec![3.0, 5.0, 8.0]), ("Asie".to_owned(), vec![1.0, 0.0, 2.0])];
         let svg = lines(&periods, &compared, &|v| format!("{v:.0}"))?;
         assert!(svg.contains("Europe") && svg.contains("Asie") && svg.contains("2025"), "{svg}");
-        assert!(lines(&[], &[], &|v| v.to_string())?.starts_with("<svg"), "nothing to compare is still a chart");
+        assert!(
+            lines(&[], &[], &|v| v.to_string())?.starts_with("<svg"),
+            "nothing to compare is still a chart"
+        );
         Ok(())
     }
 }

@@ -156,6 +156,8 @@ pub struct PeersPage {
     pub c: Chrome,
     pub peers: Vec<PeerRow>,
     pub can_manage: bool,
+    /// At the hub the form admits members to the signed directory.
+    pub is_hub: bool,
     pub form: PeerForm,
 }
 

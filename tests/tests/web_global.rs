@@ -47,9 +47,22 @@ async fn an_analyst_searches_and_charts_the_global_cen_from_their_own_node() -> 
     let nl = start_node_with("NL", Some(&hub)).await?;
     let be = start_node_with("BE", Some(&hub)).await?;
     let ke = start_node_with("KE", Some(&hub)).await?;
-    for member in [&nl, &be, &ke] {
+    for member in [&nl, &be] {
         admit(&hub, member).await?;
     }
+    // The hub's administrator admits KE in the hub's UI: the peers form admits to the directory.
+    let b = Browser::start().await?;
+    b.login(&hub.url(""), "admin", PASSWORD).await?;
+    b.goto(&hub.url("/peers")).await?;
+    b.fill("#administration", "KE").await?;
+    b.fill("#peer_id", &ke.peer_id().await?).await?;
+    b.fill("#addresses", &ke.p2p_addr().await?).await?;
+    b.click("#peer-submit").await?;
+    let notice = b.text("main").await?;
+    assert!(notice.contains("member of the directory"), "{notice}");
+    let (_, dir) = hub.get_as("admin", "/api/v1/directory").await?;
+    assert_eq!(dir["members"].as_array().map(Vec::len), Some(3), "{dir}");
+    b.logout().await?;
     send(&nl, (0..8).map(|i| seizure("NL", i, "DRUGS.COCAINE")).collect()).await?;
     send(&be, (0..5).map(|i| seizure("BE", i, "REVENUE.TOBACCO.CIGARETTES")).collect()).await?;
     send(&ke, (0..6).map(|i| seizure("KE", i, "ENVIRONMENT.CITES")).collect()).await?;
@@ -59,7 +72,6 @@ async fn an_analyst_searches_and_charts_the_global_cen_from_their_own_node() -> 
     })
     .await?;
 
-    let b = Browser::start().await?;
     b.login(&nl.url(""), "analyst", PASSWORD).await?;
     b.click("nav a[href='/global']").await?;
     assert!(b.text("main").await?.contains("WCO"), "the page says the hub is asked");

@@ -145,10 +145,11 @@ pub async fn not_found(axum::extract::State(state): axum::extract::State<AppStat
 
 /// What was just done, from the `done` and `who` query parameters of a redirect after a form.
 pub fn done_notice(l: &L10n, done: Option<&str>, who: Option<&str>) -> Option<Notice> {
-    const DONE: [(&str, &str, &str); 17] = [
+    const DONE: [(&str, &str, &str); 18] = [
         ("seizure-saved", "form-saved", "reference"),
         ("saved", "notice-saved", ""),
         ("peer-added", "peers-added", "admin"),
+        ("member-admitted", "peers-member-admitted", "admin"),
         ("peer-removed", "peers-removed", "admin"),
         ("proposed", "agr-proposed", "admin"),
         ("accepted", "agr-accepted", "admin"),
