@@ -139,7 +139,7 @@ async fn a_national_analyst_searches_every_member_through_the_hub() -> anyhow::R
         ("date_from=2026-13-01", "date_from"),
         ("year=26", "year"),
         ("origin=netherlands", "origin"),
-        ("colour=red", "query"),
+        ("colour=red", "bad query string"),
     ] {
         let (status, v) = global(&nl, "analyst", query).await?;
         assert_eq!(status, 400, "{query}: {v}");

@@ -2,8 +2,6 @@
 //! for CEN users of every node (MISSION B6). The hub answers from its own index; a member's
 //! node asks its hub over libp2p in the user's name, with no second account. Both sides audit.
 
-use std::collections::BTreeMap;
-
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -35,60 +33,43 @@ const CODES: [(&str, Option<ListId>); 9] = [
     ("photo_kind", Some(ListId::PhotoKind)),
 ];
 
-/// Every parameter name a global query accepts.
-pub const PARAMS: [&str; 15] = [
-    "q",
-    "commodity",
-    "country",
-    "route_country",
-    "origin",
-    "region",
-    "conveyance",
-    "concealment",
-    "detection_method",
-    "photo_kind",
-    "year",
-    "date_from",
-    "date_to",
-    "limit",
-    "offset",
-];
-
 /// Filters and paging of a global query (all optional).
-#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
-#[allow(dead_code)]
 pub struct GlobalParams {
     /// Words of the non-nominal text: place names and CEN summaries.
-    q: Option<String>,
+    pub q: Option<String>,
     /// Commodity code; a category (`DRUGS`) matches all its types.
-    commodity: Option<String>,
+    pub commodity: Option<String>,
     /// Country of the seizure's place.
-    country: Option<String>,
+    pub country: Option<String>,
     /// Country of departure, transit or destination.
-    route_country: Option<String>,
+    pub route_country: Option<String>,
     /// Reporting administration (`NL`).
-    origin: Option<String>,
+    pub origin: Option<String>,
     /// WCO region of the reporting administration (code list `wco_region`, e.g. `EUROPE`).
-    region: Option<String>,
+    pub region: Option<String>,
     /// Conveyance type code.
-    conveyance: Option<String>,
+    pub conveyance: Option<String>,
     /// Concealment method code.
-    concealment: Option<String>,
+    pub concealment: Option<String>,
     /// Detection method code.
-    detection_method: Option<String>,
+    pub detection_method: Option<String>,
     /// Only seizures with a photo of this kind.
-    photo_kind: Option<String>,
+    pub photo_kind: Option<String>,
     /// One calendar year, `YYYY` (instead of `date_from` and `date_to`).
-    year: Option<String>,
+    pub year: Option<String>,
     /// First date included, `YYYY-MM-DD`.
-    date_from: Option<String>,
+    pub date_from: Option<String>,
     /// Last date included, `YYYY-MM-DD`.
-    date_to: Option<String>,
+    pub date_to: Option<String>,
     /// Page size, 1 to 100 (default 20; search only).
-    limit: Option<u32>,
+    #[param(value_type = Option<u32>)]
+    pub limit: Option<String>,
     /// Matches to skip, at most 10,000 (search only).
-    offset: Option<u32>,
+    #[param(value_type = Option<u32>)]
+    pub offset: Option<String>,
 }
 
 fn is_date(d: &str) -> bool {
@@ -96,14 +77,27 @@ fn is_date(d: &str) -> bool {
 }
 
 /// Reads and checks a global query from request parameters; the error names the parameter.
-pub fn parse_query(
-    params: &BTreeMap<String, String>,
-    catalog: &Catalog,
-) -> Result<GlobalQuery, (&'static str, String)> {
-    if let Some(unknown) = params.keys().find(|k| !PARAMS.contains(&k.as_str())) {
-        return Err(("query", format!("unknown parameter {unknown:?}")));
-    }
-    let get = |k: &str| params.get(k).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+pub fn parse_query(p: &GlobalParams, catalog: &Catalog) -> Result<GlobalQuery, (&'static str, String)> {
+    let given = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+    let get = |k: &str| {
+        given(match k {
+            "q" => &p.q,
+            "commodity" => &p.commodity,
+            "country" => &p.country,
+            "route_country" => &p.route_country,
+            "origin" => &p.origin,
+            "region" => &p.region,
+            "conveyance" => &p.conveyance,
+            "concealment" => &p.concealment,
+            "detection_method" => &p.detection_method,
+            "photo_kind" => &p.photo_kind,
+            "year" => &p.year,
+            "date_from" => &p.date_from,
+            "date_to" => &p.date_to,
+            "limit" => &p.limit,
+            _ => &p.offset,
+        })
+    };
     let mut q = GlobalQuery { text: get("q"), ..GlobalQuery::default() };
     for (name, list) in CODES {
         let Some(value) = get(name) else { continue };
@@ -247,7 +241,7 @@ pub async fn run_statistics(
 pub async fn search(
     State(state): State<AppState>,
     auth: Auth,
-    QueryParams(params): QueryParams<BTreeMap<String, String>>,
+    QueryParams(params): QueryParams<GlobalParams>,
 ) -> Result<Json<GlobalPage>, ApiError> {
     let actor = auth.require(Permission::ReadCen)?.username.clone();
     let query = parse_query(&params, state.catalog)
@@ -263,12 +257,10 @@ pub async fn search(
 pub async fn statistics(
     State(state): State<AppState>,
     auth: Auth,
-    QueryParams(params): QueryParams<BTreeMap<String, String>>,
+    QueryParams(params): QueryParams<GlobalParams>,
 ) -> Result<Json<GlobalStatistics>, ApiError> {
     let actor = auth.require(Permission::ReadCen)?.username.clone();
-    let mut params = params;
-    params.remove("limit");
-    params.remove("offset");
+    let params = GlobalParams { limit: None, offset: None, ..params };
     let query = parse_query(&params, state.catalog)
         .map_err(|(field, message)| GlobalError::Invalid { field, message })?;
     Ok(Json(run_statistics(&state, &actor, query).await?))

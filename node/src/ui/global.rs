@@ -22,7 +22,7 @@ use super::record::quantity;
 use super::search::{FACETS, Params, value_label};
 use super::session::Visitor;
 use crate::api::AppState;
-use crate::api::global::{parse_query, run_search, run_statistics};
+use crate::api::global::{GlobalParams, parse_query, run_search, run_statistics};
 use crate::cen::GlobalError;
 use crate::roles::Permission;
 
@@ -52,13 +52,24 @@ fn query_of(
     limit: u32,
     offset: u32,
 ) -> Result<GlobalQuery, FieldErrors> {
-    let mut given: BTreeMap<String, String> = params
-        .iter()
-        .filter(|(k, v)| !v.trim().is_empty() && k.as_str() != "page")
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-    given.insert("limit".into(), limit.to_string());
-    given.insert("offset".into(), offset.to_string());
+    let get = |k: &str| params.get(k).cloned();
+    let given = GlobalParams {
+        q: get("q"),
+        commodity: get("commodity"),
+        country: get("country"),
+        route_country: get("route_country"),
+        origin: get("origin"),
+        region: get("region"),
+        conveyance: get("conveyance"),
+        concealment: get("concealment"),
+        detection_method: get("detection_method"),
+        photo_kind: get("photo_kind"),
+        year: get("year"),
+        date_from: get("date_from"),
+        date_to: get("date_to"),
+        limit: Some(limit.to_string()),
+        offset: Some(offset.to_string()),
+    };
     parse_query(&given, state.catalog).map_err(|(field, message)| {
         let mut errors = FieldErrors::default();
         match field {

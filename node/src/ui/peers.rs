@@ -14,10 +14,10 @@ use super::dashboard::peer_row;
 use super::session::Visitor;
 use crate::api::AppState;
 use crate::api::federation::{add_peer_as, admit_member_as, peer_views, remove_peer_as};
-use ncen_protocol::directory::Member;
 use crate::federation::engine::Engine;
 use crate::federation::peers::Peer;
 use crate::roles::Permission;
+use ncen_protocol::directory::Member;
 
 fn engine_of(state: &AppState, v: &Visitor) -> Result<Engine, Response> {
     state.engine.clone().ok_or_else(|| chrome::problem(state, v, chrome::Problem::NoNetwork))
@@ -116,7 +116,8 @@ pub async fn add(State(state): State<AppState>, v: Visitor, body: Bytes) -> Resp
     let admin = peer.administration.clone();
     // At the hub the form admits a member to the signed directory; elsewhere it adds a peer.
     let added = if engine.fed.is_hub() {
-        let member = Member { administration: peer.administration, peer_id: peer.peer_id, addresses: peer.addresses };
+        let member =
+            Member { administration: peer.administration, peer_id: peer.peer_id, addresses: peer.addresses };
         admit_member_as(&engine, actor, member).await.map(|_| "member-admitted")
     } else {
         add_peer_as(&engine, actor, peer).await.map(|_| "peer-added")
