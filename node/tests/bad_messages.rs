@@ -4,6 +4,7 @@
 //! to a real peer; the bad messages are audited too.
 
 mod common;
+#[path = "support/raw_peer.rs"]
 mod raw_peer;
 
 use std::process::Child;

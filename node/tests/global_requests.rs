@@ -3,6 +3,7 @@
 //! is not a member, and audits every one of them by member and user.
 
 mod common;
+#[path = "support/raw_peer.rs"]
 mod raw_peer;
 
 use std::process::Child;

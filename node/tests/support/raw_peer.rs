@@ -123,6 +123,12 @@ pub struct Mallory {
     pub closed: u32,
 }
 
+impl std::fmt::Debug for Mallory {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Mallory").field("target", &self.target).field("addr", &self.addr).finish()
+    }
+}
+
 impl Mallory {
     pub fn new(target: PeerId, addr: Multiaddr) -> anyhow::Result<(Self, String)> {
         let identity = ncen_node::identity::Identity::generate()?;
