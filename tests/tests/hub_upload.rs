@@ -502,3 +502,68 @@ async fn the_hub_upload_page_offers_the_members_without_node_and_reports_the_job
     hub.stop().await?;
     Ok(())
 }
+
+/// A workbook of `rows` good seizures with one goods line each.
+fn big_workbook(rows: usize) -> anyhow::Result<Vec<u8>> {
+    let mut wb = Workbook::new();
+    let s = wb.add_worksheet().set_name("Seizures")?;
+    let header = [
+        "national_reference",
+        "date",
+        "place.location_type",
+        "place.country",
+        "direction",
+        "detection_method",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        s.write_string(0, c as u16, *h)?;
+    }
+    for i in 0..rows {
+        let r = i as u32 + 1;
+        s.write_string(r, 0, format!("GM-BIG-{i:06}"))?;
+        s.write_string(r, 1, format!("2025-{:02}-{:02}", 1 + i % 12, 1 + i % 28))?;
+        s.write_string(r, 2, "SEAPORT")?;
+        s.write_string(r, 3, "GM")?;
+        s.write_string(r, 4, "IMPORT")?;
+        s.write_string(r, 5, "XRAY_SCAN")?;
+    }
+    let g = wb.add_worksheet().set_name("Goods")?;
+    for (c, h) in ["national_reference", "commodity", "quantity", "unit"].iter().enumerate() {
+        g.write_string(0, c as u16, *h)?;
+    }
+    for i in 0..rows {
+        let r = i as u32 + 1;
+        g.write_string(r, 0, format!("GM-BIG-{i:06}"))?;
+        g.write_string(r, 1, "DRUGS.COCAINE")?;
+        g.write_number(r, 2, 1.0)?;
+        g.write_string(r, 3, "KGM")?;
+    }
+    Ok(wb.save_to_buffer()?)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn twenty_thousand_rows_for_a_member_are_stored_in_one_batch_and_once() -> anyhow::Result<()> {
+    const ROWS: usize = 20_000;
+    let hub = start_node("WCO").await?;
+    let file = big_workbook(ROWS)?;
+    let query = format!("?administration={MEMBER}");
+    let started = std::time::Instant::now();
+    let report = upload(&hub, &query, XLSX, file.clone()).await?;
+    let first = started.elapsed();
+    ensure!(
+        n(&report["seizures"]["created"]) == ROWS as u64 && n(&report["invalid_rows_total"]) == 0,
+        "{report}"
+    );
+    let started = std::time::Instant::now();
+    let again = upload(&hub, &query, XLSX, file).await?;
+    let second = started.elapsed();
+    ensure!(n(&again["seizures"]["existing"]) == ROWS as u64 && n(&again["created"]) == 0, "{again}");
+    eprintln!(
+        "upload of {ROWS} seizures for {MEMBER}: {first:.1?} ({:.0}/s); again, unchanged: {second:.1?}",
+        ROWS as f64 / first.as_secs_f64()
+    );
+    let (status, stats) = hub.get_as("analyst", &format!("/api/v1/cen/statistics?origin={MEMBER}")).await?;
+    ensure!(status == 200 && n(&stats["totals"]["seizures"]) == ROWS as u64, "{stats}");
+    hub.stop().await?;
+    Ok(())
+}
