@@ -567,3 +567,64 @@ async fn twenty_thousand_rows_for_a_member_are_stored_in_one_batch_and_once() ->
     hub.stop().await?;
     Ok(())
 }
+
+/// A PNG of 32 × 24 pixels, coloured by `seed`.
+fn png(seed: u8) -> anyhow::Result<Vec<u8>> {
+    use image::ImageEncoder as _;
+    let img = image::RgbImage::from_fn(32, 24, |x, y| image::Rgb([x as u8 * 7, y as u8 * 9, seed]));
+    let mut out = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut out).write_image(
+        img.as_raw(),
+        32,
+        24,
+        image::ExtendedColorType::Rgb8,
+    )?;
+    Ok(out)
+}
+
+fn sha(bytes: &[u8]) -> String {
+    use sha2::Digest as _;
+    hex::encode(sha2::Sha256::digest(bytes))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn photos_of_goods_are_kept_and_photos_of_persons_are_not() -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let hub = start_node("WCO").await?;
+    let (xray, face) = (png(1)?, png(2)?);
+    let photos = format!(
+        "collection,national_reference,kind,sha256,media_type,caption\n\
+         seizures,GM-PH-1,XRAY,{},image/png,scan of the truck\n\
+         seizures,GM-PH-1,PERSON,{},image/png,the driver zq\n",
+        sha(&xray),
+        sha(&face)
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, data) in [
+        ("seizures.csv", "national_reference,date,place.location_type,place.country,direction,detection_method\nGM-PH-1,2026-01-30,SEAPORT,GM,IMPORT,XRAY_SCAN\n".as_bytes()),
+        ("goods.csv", b"national_reference,commodity,quantity,unit\nGM-PH-1,DRUGS.COCAINE,3,KGM\n".as_slice()),
+        ("photos.csv", photos.as_bytes()),
+        ("photos/xray.png", &xray),
+        ("photos/face.png", &face),
+    ] {
+        zip.start_file(name, options)?;
+        zip.write_all(data)?;
+    }
+    let body = zip.finish()?.into_inner();
+    let report = upload(&hub, &format!("?administration={MEMBER}"), "application/zip", body).await?;
+    ensure!(
+        n(&report["photos"]["created"]) == 1 && n(&report["on_behalf"]["photos_ignored"]) == 1,
+        "{report}"
+    );
+    let page = cen_of(&hub, MEMBER).await?;
+    let kept = &page["items"][0]["photos"];
+    ensure!(kept.as_array().map(Vec::len) == Some(1) && kept[0]["kind"] == "XRAY", "{page}");
+    ensure!(!page.to_string().contains("zq") && !page.to_string().contains("scan of the truck"), "{page}");
+    let (status, _, bytes) = hub.get_bytes_as("analyst", &format!("/api/v1/photos/{}", sha(&xray))).await?;
+    ensure!(status == 200 && bytes == xray, "the X-ray image: {status}");
+    let (status, _, _) = hub.get_bytes_as("analyst", &format!("/api/v1/photos/{}", sha(&face))).await?;
+    ensure!(status == 404, "the photo of a person is at the hub: {status}");
+    hub.stop().await?;
+    Ok(())
+}

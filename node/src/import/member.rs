@@ -8,7 +8,7 @@
 //! new revision, never a second record. Everything an upload stores, with its audit entry, is
 //! written in one batch.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use ncen_protocol::cbor;
@@ -156,25 +156,20 @@ fn same(held: &CenSeizure, new: &CenSeizure) -> bool {
     held == *new
 }
 
-/// The photos of the archive the written seizures name (goods, concealment, X-ray), checked by
-/// content; the others are counted as ignored.
+/// The photos of the archive that valid seizures name in their projection (goods, concealment,
+/// X-ray; never a person or a document), checked by content; the others are counted as ignored.
 fn photos_to_keep(
     cx: &Context<'_>,
     images: Vec<(String, Vec<u8>)>,
-    writes: &[Write],
+    named: &HashSet<String>,
     report: &mut ImportReport,
     ignored: &mut usize,
     errors: &mut Vec<RowError>,
 ) -> Result<Vec<(Vec<u8>, crate::photos::Inspected)>, ImportError> {
-    let named: Vec<String> = writes
-        .iter()
-        .filter_map(|w| w.signed.body.as_ref())
-        .flat_map(|b| b.photos.iter().map(|p| p.sha256.to_ascii_lowercase()))
-        .collect();
-    let mut keep = Vec::new();
+    let mut keep: Vec<(Vec<u8>, crate::photos::Inspected)> = Vec::new();
     for (name, bytes) in images {
         let sha = hex::encode(Sha256::digest(&bytes));
-        if cx.cx.dry_run || !named.contains(&sha) {
+        if cx.cx.dry_run || !named.contains(&sha) || keep.iter().any(|(_, i)| i.sha256 == sha) {
             *ignored += 1;
             continue;
         }
@@ -227,6 +222,7 @@ pub(crate) fn run(mx: Context<'_>, mut source: Source, upload: &Upload) -> Resul
     let mut errors = std::mem::take(&mut parsed.stray);
     let issued_at_ms = now_ms();
     let mut writes: Vec<Write> = Vec::new();
+    let mut named: HashSet<String> = HashSet::new();
     let count = &mut report.seizures;
     for p in parsed.seizures {
         count.read += 1;
@@ -251,6 +247,7 @@ pub(crate) fn run(mx: Context<'_>, mut source: Source, upload: &Upload) -> Resul
         count.valid += 1;
         let revision = current.as_ref().map_or(1, |h| h.revision.saturating_add(1));
         let body = project(&p.record, id, mx.administration, revision);
+        named.extend(body.photos.iter().map(|p| p.sha256.to_ascii_lowercase()));
         let held = current.as_ref().filter(|h| !h.deleted).and_then(|h| h.body.as_ref());
         if held.is_some_and(|b| same(b, &body)) {
             count.existing += 1;
@@ -277,7 +274,7 @@ pub(crate) fn run(mx: Context<'_>, mut source: Source, upload: &Upload) -> Resul
     if cx.dry_run {
         count.existing = 0;
     }
-    let keep = photos_to_keep(&mx, images, &writes, &mut report, &mut on_behalf.photos_ignored, &mut errors)?;
+    let keep = photos_to_keep(&mx, images, &named, &mut report, &mut on_behalf.photos_ignored, &mut errors)?;
     let mut signed = Vec::with_capacity(writes.len());
     for w in writes {
         let envelope = members.sign(&w.signed)?;
@@ -289,7 +286,7 @@ pub(crate) fn run(mx: Context<'_>, mut source: Source, upload: &Upload) -> Resul
     report.invalid_rows = errors;
     report.created = report.seizures.created + report.photos.created;
     report.existing = report.seizures.existing + report.photos.existing;
-    if !signed.is_empty() {
+    if !signed.is_empty() || !keep.is_empty() {
         store(&mx, &signed, &keep, &report, &on_behalf)?;
     }
     report.on_behalf = Some(on_behalf);
