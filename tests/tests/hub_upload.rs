@@ -612,6 +612,12 @@ async fn photos_of_goods_are_kept_and_photos_of_persons_are_not() -> anyhow::Res
         zip.write_all(data)?;
     }
     let body = zip.finish()?.into_inner();
+    let dry =
+        upload(&hub, &format!("?administration={MEMBER}&dry_run=true"), "application/zip", body.clone())
+            .await?;
+    ensure!(n(&dry["photos"]["valid"]) == 1 && n(&dry["photos"]["created"]) == 0, "{dry}");
+    let (status, _, _) = hub.get_bytes_as("analyst", &format!("/api/v1/photos/{}", sha(&xray))).await?;
+    ensure!(status == 404, "a dry run stored a photo");
     let report = upload(&hub, &format!("?administration={MEMBER}"), "application/zip", body).await?;
     ensure!(
         n(&report["photos"]["created"]) == 1 && n(&report["on_behalf"]["photos_ignored"]) == 1,

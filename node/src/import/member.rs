@@ -58,11 +58,14 @@ pub struct MemberUploads {
     cen: CenDb,
     identity: Arc<Identity>,
     journal: Arc<Journal>,
+    /// Held from reading the current heads to writing the new ones, so that two uploads for
+    /// the same member cannot both build on the same revision.
+    writing: Arc<std::sync::Mutex<()>>,
 }
 
 impl MemberUploads {
     pub fn new(cen: CenDb, identity: Arc<Identity>, journal: Arc<Journal>) -> Self {
-        MemberUploads { cen, identity, journal }
+        MemberUploads { cen, identity, journal, writing: Arc::default() }
     }
 
     /// The administrations of the member directory (each has a node).
@@ -169,12 +172,13 @@ fn photos_to_keep(
     let mut keep: Vec<(Vec<u8>, crate::photos::Inspected)> = Vec::new();
     for (name, bytes) in images {
         let sha = hex::encode(Sha256::digest(&bytes));
-        if cx.cx.dry_run || !named.contains(&sha) || keep.iter().any(|(_, i)| i.sha256 == sha) {
+        if !named.contains(&sha) || keep.iter().any(|(_, i)| i.sha256 == sha) {
             *ignored += 1;
             continue;
         }
         report.photos.read += 1;
         match crate::photos::inspect(&bytes) {
+            Ok(_) if cx.cx.dry_run => report.photos.valid += 1,
             Ok(inspected) => {
                 report.photos.valid += 1;
                 if cx.cx.photos.holds(&inspected.sha256).map_err(ImportError::Store)? {
@@ -220,6 +224,7 @@ pub(crate) fn run(mx: Context<'_>, mut source: Source, upload: &Upload) -> Resul
         ..ImportReport::default()
     };
     let mut errors = std::mem::take(&mut parsed.stray);
+    let _writing = members.writing.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let issued_at_ms = now_ms();
     let mut writes: Vec<Write> = Vec::new();
     let mut named: HashSet<String> = HashSet::new();

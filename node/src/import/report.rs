@@ -69,8 +69,8 @@ pub struct OnBehalf {
     /// Rows of `Suspects` and `Companies`: nominal, read by no one and never stored.
     pub suspects_ignored: usize,
     pub companies_ignored: usize,
-    /// Photos of a ZIP archive not stored: not referenced as a photo of goods, a concealment or
-    /// an X-ray image by a stored seizure (or a dry run).
+    /// Photos of a ZIP archive left aside: no valid seizure of the upload names them as a photo
+    /// of goods, a concealment or an X-ray image (photos of persons and documents never are).
     pub photos_ignored: usize,
 }
 
