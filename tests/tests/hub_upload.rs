@@ -634,3 +634,26 @@ async fn photos_of_goods_are_kept_and_photos_of_persons_are_not() -> anyhow::Res
     hub.stop().await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_command_line_uploads_for_a_member_at_the_hub() -> anyhow::Result<()> {
+    let hub = start_node("WCO").await?;
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join("gm.xlsx");
+    std::fs::write(&file, workbook(1.5)?)?;
+    let options = ncen_node::import::client::Options {
+        url: hub.base.clone(),
+        username: "admin".into(),
+        password: PASSWORD.into(),
+        totp: None,
+        dry_run: false,
+        sheet: None,
+        file,
+        for_member: Some(MEMBER.into()),
+    };
+    let code = ncen_node::import::client::run(options).await?;
+    ensure!(code == 2, "two rows are refused: exit code {code}");
+    ensure!(n(&cen_of(&hub, MEMBER).await?["total"]) == 2);
+    hub.stop().await?;
+    Ok(())
+}
