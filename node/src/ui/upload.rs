@@ -39,10 +39,11 @@ async fn page_with(state: &AppState, v: &Visitor, error: Option<String>) -> Resp
         let catalog = state.catalog;
         match tokio::task::spawn_blocking(move || members.without_node(catalog)).await {
             Ok(Ok(codes)) => {
+                // (code, name), in the order of the names in the reader's language.
                 let l = L10n::new(v.lang);
-                administrations = codes.into_iter().map(|c| (l.code(ListId::Country, &c), c)).collect();
-                administrations.sort();
-                administrations = administrations.into_iter().map(|(name, code)| (code, name)).collect();
+                administrations =
+                    codes.into_iter().map(|c| (c.clone(), l.code(ListId::Country, &c))).collect();
+                administrations.sort_by(|a, b| a.1.cmp(&b.1));
             }
             _ => return chrome::problem(state, v, chrome::Problem::Internal),
         }
