@@ -10,7 +10,7 @@
 //! | `unzip.rs` | ZIP archives opened with bounds on what they unpack to |
 //! | `xlsx.rs`, `csv_sheet.rs` | the readers of workbooks and CSV files into tables |
 //! | `links.rs` | offenders' suspects and seizures' companies resolved to record ids |
-//! | `member.rs` | at the hub: uploads on behalf of members without a node, projected for CEN |
+//! | `member/` | at the hub: uploads on behalf of members without a node, projected for CEN |
 //! | `run.rs` | one import: read, check, store, report |
 //! | `report.rs` | the report and the job's view |
 //! | `jobs.rs` | running and finished jobs of a node |
