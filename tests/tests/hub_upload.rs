@@ -395,8 +395,10 @@ async fn photos_of_goods_are_kept_and_photos_of_persons_are_not() -> anyhow::Res
     let photos = format!(
         "collection,national_reference,kind,sha256,media_type,caption\n\
          seizures,GM-PH-1,XRAY,{},image/png,scan of the truck\n\
-         seizures,GM-PH-1,PERSON,{},image/png,the driver zq\n",
+         seizures,GM-PH-1,PERSON,{},image/png,the driver zq\n\
+         suspects,SUS-ZQ-9,PERSON,{},image/png,\n",
         sha(&xray),
+        sha(&face),
         sha(&face)
     );
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
@@ -422,6 +424,10 @@ async fn photos_of_goods_are_kept_and_photos_of_persons_are_not() -> anyhow::Res
     ensure!(
         n(&report["photos"]["created"]) == 1 && n(&report["on_behalf"]["photos_ignored"]) == 1,
         "{report}"
+    );
+    ensure!(
+        n(&report["invalid_rows_total"]) == 0,
+        "a suspect's photo row is not the hub's business: {report}"
     );
     let page = cen_of(&hub, MEMBER).await?;
     let kept = &page["items"][0]["photos"];

@@ -1,9 +1,10 @@
 //! Uploads at the WCO hub on behalf of a member administration without a node (MISSION C2): the
 //! same templates, limits, checks and report as a national import, but only the non-nominal
 //! projection of each valid seizure is kept, in the global CEN database, with the member as
-//! origin and the hub as signer. `Suspects` and `Companies` are read by no one and counted as
-//! ignored; links to them are not resolved (the projection drops them); a photo of the ZIP
-//! archive is kept only when a stored seizure names it as goods, concealment or X-ray image.
+//! origin and the hub as signer. `Suspects` and `Companies` (and the photo rows of suspects) are
+//! dropped as soon as the file is read, never interpreted, only counted as ignored; links to
+//! them are not resolved (the projection drops them); a photo of the ZIP archive is kept only when a valid seizure names it as goods,
+//! concealment or X-ray image.
 //! Each national reference maps to one stable CEN id, so a new upload of the same seizure is a
 //! new revision, never a second record. Everything an upload stores, with its audit entry, is
 //! written in one batch. This file holds the hub's side (who may be uploaded for, ids,

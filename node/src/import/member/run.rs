@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use ncen_protocol::model::{RecordId, Seizure};
 use ncen_protocol::projection::{CenSeizure, SignedCen, project};
 use ncen_protocol::record::RECORD_FORMAT;
-use ncen_protocol::template::{RowError, assemble};
+use ncen_protocol::template::{COMPANIES, Cell, PHOTOS, RowError, SHEETS, SUSPECTS, Sheet, Table, assemble};
 use ncen_protocol::validate::Validator;
 use sha2::{Digest as _, Sha256};
 
@@ -81,30 +81,58 @@ fn photos_to_keep(
     Ok(keep)
 }
 
+/// Leaves aside what the hub never reads: the `Suspects` and `Companies` sheets (their rows are
+/// counted) and the rows of `Photos` that belong to a suspect. Returns the rows of every sheet
+/// of the file, in template order.
+fn leave_nominal_aside(tables: &mut Vec<(Sheet, Table)>, on_behalf: &mut OnBehalf) -> Vec<SheetCount> {
+    let sheets = SHEETS
+        .iter()
+        .filter_map(|s| tables.iter().find(|(t, _)| t.name == s.name))
+        .map(|(s, t)| SheetCount { sheet: s.name.to_owned(), rows: t.filled_rows() })
+        .collect();
+    for (sheet, table) in tables.iter_mut() {
+        if sheet.name != PHOTOS.name {
+            continue;
+        }
+        if let Some(i) = table.header.iter().position(|h| h.trim().eq_ignore_ascii_case("collection")) {
+            table.rows.retain(
+                |r| !matches!(r.cells.get(i), Some(Cell::Text(t)) if t.trim().eq_ignore_ascii_case("suspects")),
+            );
+        }
+    }
+    tables.retain(|(sheet, table)| {
+        if sheet.name == SUSPECTS.name {
+            on_behalf.suspects_ignored += table.filled_rows();
+        } else if sheet.name == COMPANIES.name {
+            on_behalf.companies_ignored += table.filled_rows();
+        } else {
+            return true;
+        }
+        false
+    });
+    sheets
+}
+
 /// Runs one upload on behalf of a member.
 pub(crate) fn run(mx: Context<'_>, mut source: Source, upload: &Upload) -> Result<ImportReport, ImportError> {
     let cx = mx.cx;
     let members = mx.members;
     let images = source.take_photos();
-    let tables = source.read(&mut |n| cx.progress.read(n as u64))?;
-    let mut parsed = assemble(tables)?;
-    cx.progress.storing(parsed.seizures.len() as u64);
-    validate::<Seizure>(&mut parsed.seizures, Validator::new(cx.catalog, Some(today())), Validator::seizure);
+    let mut tables = source.read(&mut |n| cx.progress.read(n as u64))?;
     let mut on_behalf = OnBehalf {
         administration: mx.administration.to_owned(),
         signed_by: HUB.to_owned(),
-        suspects_ignored: parsed.suspects.len(),
-        companies_ignored: parsed.companies.len(),
         ..OnBehalf::default()
     };
-    // Nominal records: never looked at again.
-    drop(std::mem::take(&mut parsed.suspects));
-    drop(std::mem::take(&mut parsed.companies));
+    let sheets = leave_nominal_aside(&mut tables, &mut on_behalf);
+    let mut parsed = assemble(tables)?;
+    cx.progress.storing(parsed.seizures.len() as u64);
+    validate::<Seizure>(&mut parsed.seizures, Validator::new(cx.catalog, Some(today())), Validator::seizure);
     let mut report = ImportReport {
         dry_run: upload.dry_run,
         format: upload.format.to_owned(),
         file_sha256: upload.sha256.clone(),
-        sheets: parsed.rows.iter().map(|(s, n)| SheetCount { sheet: (*s).to_owned(), rows: *n }).collect(),
+        sheets,
         ..ImportReport::default()
     };
     let mut errors = std::mem::take(&mut parsed.stray);
