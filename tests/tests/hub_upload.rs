@@ -269,6 +269,9 @@ async fn refused_uploads_store_nothing() -> anyhow::Result<()> {
     for path in ["/api/v1/cen/uploads", "/api/v1/cen/uploads/{job}", "/api/v1/cen/uploads/administrations"] {
         ensure!(doc["paths"].get(path).is_some(), "{path} missing from the OpenAPI document");
     }
+    for schema in ["MemberAdministrations", "OnBehalf", "JobView"] {
+        ensure!(doc["components"]["schemas"].get(schema).is_some(), "schema {schema} missing");
+    }
     hub.stop().await?;
 
     // A national node sends its own data: it takes no upload on behalf of another member.
