@@ -44,6 +44,8 @@ pub enum Permission {
     UseOperations,
     /// Creating operations, answering invitations, managing participants and their access.
     CoordinateOperations,
+    /// At the hub: uploading the seizure templates on behalf of a member without a node.
+    UploadForMembers,
 }
 
 impl Role {
@@ -87,7 +89,10 @@ impl Role {
                         | CoordinateOperations
                 )
                 | (Role::Analyst, ReadRecords | ReadCen | UseOperations)
-                | (Role::Administrator, ManageUsers | ReadAudit | ManageFederation | ReadFederation)
+                | (
+                    Role::Administrator,
+                    ManageUsers | ReadAudit | ManageFederation | ReadFederation | UploadForMembers
+                )
                 | (Role::NationalContactPoint, ManageUsers | CoordinateOperations)
                 | (Role::Auditor, ReadAudit | ReadFederation)
         )
@@ -119,6 +124,10 @@ mod tests {
         assert!(Role::Supervisor.allows(Permission::ManageInvestigations));
         assert!(!Role::Analyst.allows(Permission::WorkInvestigations));
         assert!(Role::NationalContactPoint.may_manage(Role::Officer));
+        assert!(Role::Administrator.allows(Permission::UploadForMembers));
+        for r in [Role::Officer, Role::Supervisor, Role::Analyst, Role::Auditor, Role::NationalContactPoint] {
+            assert!(!r.allows(Permission::UploadForMembers));
+        }
         for r in Role::ALL {
             assert_eq!(Role::parse(r.as_str()), Some(r));
         }
