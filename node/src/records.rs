@@ -5,8 +5,8 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+use crate::codelists::CatalogHandle;
 use ncen_protocol::cbor::{self, Limits};
-use ncen_protocol::codelists::Catalog;
 use ncen_protocol::envelope::{self, CONTENT_TYPE_RECORD};
 use ncen_protocol::model::RecordId;
 use ncen_protocol::record::{RECORD_FORMAT, RecordBody, RecordKind, SignedRecord};
@@ -147,7 +147,7 @@ pub struct Records {
     journal: Arc<Journal>,
     identity: Arc<Identity>,
     origin: String,
-    catalog: &'static Catalog,
+    catalog: CatalogHandle,
 }
 
 fn today() -> time::Date {
@@ -283,9 +283,9 @@ impl Records {
         journal: Arc<Journal>,
         identity: Arc<Identity>,
         origin: &str,
-        catalog: &'static Catalog,
+        catalog: impl Into<CatalogHandle>,
     ) -> Self {
-        Records { journal, identity, origin: origin.to_owned(), catalog }
+        Records { journal, identity, origin: origin.to_owned(), catalog: catalog.into() }
     }
 
     fn store(&self) -> &Store {
@@ -298,7 +298,7 @@ impl Records {
 
     /// Checks a body as a write would, without writing (forms show every refusal at once).
     pub fn validate(&self, body: &RecordBody) -> Result<(), ValidationErrors> {
-        Validator::new(self.catalog, Some(today())).record(body)
+        Validator::new(&self.catalog.current(), Some(today())).record(body)
     }
 
     fn sign(&self, record: &SignedRecord) -> Result<Vec<u8>, RecordError> {

@@ -6,6 +6,7 @@ use serde_bytes::ByteBuf;
 
 use crate::agreement::Document;
 use crate::cbor::Limits;
+use crate::codelists::ListId;
 use crate::model::RecordId;
 use crate::record::RecordKind;
 
@@ -47,7 +48,17 @@ pub enum Request {
     OpPull { after: u64, limit: u32 },
     /// The sender's operation log has grown to `head`: pull when you can.
     OpNotify { head: u64 },
+    /// The hub's signed code list releases newer than the versions the requester holds
+    /// (at most [`MAX_CODE_LISTS`] lists named).
+    CodeLists { have: Vec<(ListId, u32)> },
+    /// The hub published a code list release: fetch with [`Request::CodeLists`].
+    CodeListsNotify,
 }
+
+/// Most lists a [`Request::CodeLists`] may name.
+pub const MAX_CODE_LISTS: usize = 64;
+/// The hub answers with releases up to this many bytes in all; the rest comes next time.
+pub const MAX_CODE_LIST_RESPONSE_BYTES: usize = 6 << 20;
 
 /// One entry of a node's operation log, as a member may see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,5 +127,9 @@ pub enum Response {
     Refused {
         reason: Refusal,
         message: String,
+    },
+    /// Signed code list releases (COSE_Sign1 by the hub), newest of each list only.
+    CodeLists {
+        releases: Vec<ByteBuf>,
     },
 }

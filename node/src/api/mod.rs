@@ -25,7 +25,6 @@ use axum::http::StatusCode;
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use ncen_protocol::codelists::Catalog;
 use tower_http::timeout::TimeoutLayer;
 use utoipa::OpenApi;
 
@@ -43,7 +42,10 @@ pub struct AppState {
     pub store: Store,
     pub node: Arc<node::NodeView>,
     pub metrics: Arc<Metrics>,
-    pub catalog: &'static Catalog,
+    /// The code lists in force (swapped when a hub release is taken).
+    pub catalog: crate::codelists::CatalogHandle,
+    /// Code list releases: published at the hub, taken at a member.
+    pub codelists: crate::codelists::CodeListService,
     /// The replication engine and network (absent when the node serves without a network).
     pub engine: Option<crate::federation::engine::Engine>,
     /// The global CEN database: `Some` on the WCO hub only.

@@ -4,6 +4,7 @@
 
 pub mod agreements;
 pub mod apply;
+pub mod code_lists;
 pub mod directory;
 pub mod engine;
 pub mod ops;
@@ -14,10 +15,10 @@ pub mod serve;
 use std::sync::Arc;
 
 use ncen_protocol::agreement::Terms;
-use ncen_protocol::codelists::Catalog;
 use ncen_protocol::record::RecordKind;
 
 use crate::cen::CenDb;
+use crate::codelists::{CatalogHandle, CodeListService};
 use crate::identity::{Identity, NodeInfo, NodeRole};
 use crate::journal::Journal;
 use crate::operations::Operations;
@@ -57,7 +58,9 @@ pub struct Federation {
     pub operations: Operations,
     /// The hub's PeerId and address (members only; the trust anchor).
     pub hub: Option<(String, String)>,
-    pub catalog: &'static Catalog,
+    /// The code lists in force; at a member, kept up to date from the hub's releases.
+    pub catalog: CatalogHandle,
+    pub codelists: CodeListService,
 }
 
 /// Key of the cursor of what this node has pulled from `administration`.
@@ -73,10 +76,18 @@ impl Federation {
         identity: Arc<Identity>,
         journal: Arc<Journal>,
         hub: Option<(String, String)>,
-        catalog: &'static Catalog,
+        catalog: impl Into<CatalogHandle>,
     ) -> Self {
+        let catalog = catalog.into();
         let is_hub = info.role == NodeRole::Hub;
         let hub = if is_hub { None } else { hub };
+        let codelists = CodeListService::new(
+            journal.clone(),
+            identity.clone(),
+            is_hub,
+            hub.as_ref().map(|(id, _)| id.clone()),
+            catalog.clone(),
+        );
         Federation {
             peers: Peers::new(journal.clone()),
             agreements: Agreements::new(journal.clone(), identity.clone(), &info.administration),
@@ -88,12 +99,18 @@ impl Federation {
             ),
             cen: is_hub.then(|| CenDb::new(journal.store().clone())),
             photos: Photos::new(journal.clone()),
-            operations: Operations::new(journal.clone(), identity.clone(), &info.administration, catalog),
+            operations: Operations::new(
+                journal.clone(),
+                identity.clone(),
+                &info.administration,
+                catalog.clone(),
+            ),
             info,
             identity,
             journal,
             hub,
             catalog,
+            codelists,
         }
     }
 

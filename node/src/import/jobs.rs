@@ -6,7 +6,7 @@
 use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-use ncen_protocol::codelists::Catalog;
+use crate::codelists::CatalogHandle;
 
 use super::report::{ImportReport, JobState, JobView, Phase};
 use super::run::{Context, Upload, run};
@@ -128,7 +128,7 @@ struct Inner {
     store: Store,
     journal: Arc<Journal>,
     metrics: Arc<Metrics>,
-    catalog: &'static Catalog,
+    catalog: CatalogHandle,
     jobs: Mutex<Vec<Arc<Job>>>,
 }
 
@@ -154,10 +154,17 @@ impl ImportJobs {
         store: Store,
         journal: Arc<Journal>,
         metrics: Arc<Metrics>,
-        catalog: &'static Catalog,
+        catalog: CatalogHandle,
     ) -> Self {
         ImportJobs {
-            inner: Arc::new(Inner { records, store, journal, metrics, catalog, jobs: Mutex::default() }),
+            inner: Arc::new(Inner {
+                records,
+                store,
+                journal,
+                metrics,
+                catalog: catalog.into(),
+                jobs: Mutex::default(),
+            }),
         }
     }
 
@@ -234,13 +241,14 @@ impl ImportJobs {
             dry_run: request.dry_run,
         };
         let photos = crate::photos::Photos::new(i.journal.clone());
+        let catalog = i.catalog.current();
         let cx = Context {
             records: &i.records,
             store: &i.store,
             progress: &job.progress,
             dry_run: request.dry_run,
             metrics: &i.metrics,
-            catalog: i.catalog,
+            catalog: &catalog,
             actor: &job.owner,
             photos: &photos,
         };

@@ -42,8 +42,8 @@ pub async fn template(State(state): State<AppState>, v: Visitor) -> Response {
     if let Err(r) = v.require(&state, Some(Permission::WriteRecords)) {
         return r;
     }
-    let catalog = state.catalog;
-    match tokio::task::spawn_blocking(move || workbook::cached_template(catalog)).await {
+    let catalog = state.catalog.current();
+    match tokio::task::spawn_blocking(move || workbook::cached_template(&catalog)).await {
         Ok(Ok(bytes)) => (
             [
                 (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
