@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod cen;
+pub mod code_lists;
 pub mod download;
 pub mod error;
 pub mod extract;
@@ -112,6 +113,11 @@ pub fn router(state: AppState, ui: Router, max_body_bytes: usize, timeout: Durat
         .route("/agreements/{id}/accept", post(federation::accept))
         .route("/agreements/{id}/reject", post(federation::reject))
         .route("/agreements/{id}/revoke", post(federation::revoke))
+        .route("/code-lists", get(code_lists::list))
+        .route("/code-lists/releases", post(code_lists::take))
+        .route("/code-lists/{list}", get(code_lists::get_one))
+        .route("/code-lists/{list}/changes", post(code_lists::publish))
+        .route("/code-lists/{list}/releases/{version}", get(code_lists::release))
         .route("/directory", get(federation::directory))
         .route("/directory/members", post(federation::add_member))
         .route("/cen/seizures", get(cen::seizures))

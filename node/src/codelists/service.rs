@@ -248,9 +248,9 @@ impl CodeListService {
         Ok(next)
     }
 
-    /// Member: takes a release signed by the hub if it may follow the version held. `None`
+    /// Member: takes a release signed by the hub if it may follow the version held; false
     /// when this node holds that version already. A refusal is audited; nothing else changes.
-    pub fn accept(&self, actor: &str, signed: &[u8]) -> Result<Option<ReleaseInfo>, CodeListsError> {
+    pub fn accept(&self, actor: &str, signed: &[u8]) -> Result<(ReleaseInfo, bool), CodeListsError> {
         let result = self.take(actor, signed);
         if let Err(e) = &result
             && !matches!(e, CodeListsError::Store(_))
@@ -263,7 +263,7 @@ impl CodeListService {
         result
     }
 
-    fn take(&self, actor: &str, signed: &[u8]) -> Result<Option<ReleaseInfo>, CodeListsError> {
+    fn take(&self, actor: &str, signed: &[u8]) -> Result<(ReleaseInfo, bool), CodeListsError> {
         if self.is_hub {
             return Err(CodeListsError::IsHub);
         }
@@ -277,7 +277,7 @@ impl CodeListService {
         let held = current.list(release.list);
         let next = release.to_list();
         if next == *held {
-            return Ok(None);
+            return Ok((ReleaseInfo::of(&release), false));
         }
         check_successor(held, &next)?;
         let catalog = current.with_list(next).map_err(ReleaseError::from)?;
@@ -286,6 +286,6 @@ impl CodeListService {
             .target(format!("code-lists/{}", release.list))
             .detail(format!("version={} entries={} from={anchor}", info.version, info.entries));
         self.store(anchor, &release, signed.to_vec(), catalog, event)?;
-        Ok(Some(info))
+        Ok((info, true))
     }
 }

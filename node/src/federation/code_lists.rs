@@ -50,7 +50,7 @@ impl Engine {
         let mut taken = 0;
         for signed in releases.into_iter().take(MAX_CODE_LISTS) {
             match self.blocking(move |fed| fed.codelists.accept("hub", &signed)).await {
-                Some(Ok(Some(info))) => {
+                Some(Ok((info, true))) => {
                     tracing::info!(list = %info.list, version = info.version, "code list release taken");
                     taken += 1;
                 }
