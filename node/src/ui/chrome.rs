@@ -43,7 +43,7 @@ const NAV: [(&str, &str, &str, &[Permission]); 11] = [
 
 /// The shared part of a page. `active` is the key of the navigation entry to highlight.
 pub fn chrome(state: &AppState, v: &Visitor, active: &str, mut notices: Vec<Notice>) -> Chrome {
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let node_role = if state.node.role == "hub" { l.t("role-hub") } else { l.t("role-national") };
     let hub = state.node.role == "hub";
     let (user, nav) = match &v.principal {
@@ -89,7 +89,7 @@ pub fn chrome(state: &AppState, v: &Visitor, active: &str, mut notices: Vec<Noti
 /// The notice announcing password expiry, when it is near.
 pub fn expiry_notice(v: &Visitor) -> Vec<Notice> {
     let Some(ms) = v.password_notice_ms else { return Vec::new() };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     vec![Notice { kind: "warn", text: l.t1("notice-password-expires", "date", l.datetime(ms)) }]
 }
 
@@ -106,7 +106,7 @@ pub enum Problem {
 
 /// The error page for `problem`, in the visitor's language.
 pub fn problem(state: &AppState, v: &Visitor, problem: Problem) -> Response {
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let (status, title, message) = match problem {
         Problem::Forbidden => {
             let role = v.principal.as_ref().map(|p| role_label(&l, p.role)).unwrap_or_default();

@@ -282,7 +282,7 @@ pub(super) async fn show(
         }
         _ => return chrome::problem(state, v, chrome::Problem::Internal),
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let (title, mut sections) = describe(&l, &view).unwrap_or_else(|| (view.id.to_string(), Vec::new()));
     sections.extend(linked(state, &l, &view).await);
     sections.retain(|s| !s.fields.is_empty() || !s.table.is_empty() || !s.links.is_empty());
@@ -330,8 +330,10 @@ async fn linked(state: &AppState, l: &L10n, view: &RecordView) -> Option<RecordS
         return None;
     }
     let records = state.records.clone();
-    let l = *l;
+    let l = l.clone();
+    let lc = l.clone();
     let links = tokio::task::spawn_blocking(move || {
+        let l = lc;
         wanted
             .into_iter()
             .map(|(kind, id, role)| {

@@ -88,7 +88,7 @@ pub async fn upload(State(state): State<AppState>, v: Visitor, form: Multipart) 
         Ok(p) => p.username.clone(),
         Err(r) => return r,
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let upload = match read(form).await {
         Ok(u) => u,
         Err(message) => return page_with(&state, &v, Some(l.t1("field-server", "message", message))),
@@ -137,7 +137,7 @@ pub async fn job(State(state): State<AppState>, v: Visitor, Path(job): Path<Stri
     let Some(view) = uuid::Uuid::parse_str(&job).ok().and_then(|id| state.imports.view(id, &actor)) else {
         return chrome::problem(&state, &v, chrome::Problem::NotFound);
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let n = |x: u64| l.num(i64::try_from(x).unwrap_or(i64::MAX));
     let progress = match view.phase {
         Phase::Reading => l.t1("import-reading", "rows", n(view.rows_done)),
