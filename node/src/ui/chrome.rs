@@ -22,7 +22,7 @@ pub fn admin_label(l: &L10n, code: &str) -> String {
     if code == "WCO" { l.t("dash-hub") } else { l.code(ListId::Country, code) }
 }
 
-const NAV: [(&str, &str, &str, &[Permission]); 11] = [
+const NAV: [(&str, &str, &str, &[Permission]); 12] = [
     ("dashboard", "/", "nav-dashboard", &[]),
     ("search", "/search", "nav-search", &[Permission::ReadRecords]),
     ("new-seizure", "/records/seizures/new", "nav-new-seizure", &[Permission::WriteRecords]),
@@ -38,6 +38,7 @@ const NAV: [(&str, &str, &str, &[Permission]); 11] = [
     ("peers", "/peers", "nav-peers", &[Permission::ReadFederation]),
     ("agreements", "/agreements", "nav-agreements", &[Permission::ReadFederation]),
     ("users", "/users", "nav-users", &[Permission::ManageUsers]),
+    ("code-lists", "/code-lists", "nav-code-lists", &[Permission::ReadFederation]),
     ("audit", "/audit", "nav-audit", &[Permission::ReadAudit]),
 ];
 
@@ -53,7 +54,7 @@ pub fn chrome(state: &AppState, v: &Visitor, active: &str, mut notices: Vec<Noti
                 .filter(|(_, _, _, perms)| perms.is_empty() || perms.iter().any(|x| p.role.allows(*x)))
                 // The operations' seizure reports are kept at the hub; operations at members.
                 .filter(|(key, _, _, _)| match *key {
-                    "cen-reports" => hub,
+                    "cen-reports" | "code-lists" => hub,
                     "operations" => !hub,
                     _ => true,
                 })
