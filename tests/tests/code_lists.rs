@@ -235,3 +235,46 @@ async fn bad_publications_are_refused_with_nothing_stored() -> anyhow::Result<()
     nl.stop().await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_record_using_a_value_not_fetched_yet_waits_and_is_never_lost() -> anyhow::Result<()> {
+    let hub = start_node("WCO").await?;
+    let nl = start_node_with("NL", Some(&hub)).await?;
+    // BE trusts the hub but is not a member yet: the hub does not talk to it.
+    let be = start_node_with("BE", Some(&hub)).await?;
+    admit(&hub, &nl).await?;
+    add_peer(&nl, &be).await?;
+    add_peer(&be, &nl).await?;
+    make_agreement(&nl, &be, &["seizures"], "both").await?;
+    let before = nl.create_seizure(&seizure("NL-HOLD-0", "DRUGS.COCAINE")).await?;
+    assert_eq!(publish(&hub, &nitazenes()).await?, 2);
+    wait_version(&nl, 2).await?;
+    let held = nl.create_seizure(&seizure("NL-HOLD-1", NEW_CODE)).await?;
+    let after = nl.create_seizure(&seizure("NL-HOLD-2", "DRUGS.COCAINE")).await?;
+    wait_for(Duration::from_secs(20), "the seizure before it at BE", || async {
+        let (status, _) = be.get_as("officer", &format!("/api/v1/seizures/{before}")).await?;
+        Ok((status == 200).then_some(()))
+    })
+    .await?;
+    // BE cannot check the new value yet: the record and the ones after it wait.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(commodity_version(&be).await?, 1);
+    for id in [&held, &after] {
+        let (status, _) = be.get_as("officer", &format!("/api/v1/seizures/{id}")).await?;
+        assert_eq!(status, 404, "{id} applied before BE holds the release");
+    }
+    // Once a member, BE fetches the release and the waiting records arrive, in order.
+    admit(&hub, &be).await?;
+    wait_version(&be, 2).await?;
+    for id in [&held, &after] {
+        wait_for(Duration::from_secs(20), "the waiting seizures at BE", || async {
+            let (status, _) = be.get_as("officer", &format!("/api/v1/seizures/{id}")).await?;
+            Ok((status == 200).then_some(()))
+        })
+        .await?;
+    }
+    for n in [hub, nl, be] {
+        n.stop().await?;
+    }
+    Ok(())
+}
