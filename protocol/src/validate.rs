@@ -230,7 +230,8 @@ impl<'a> Validator<'a> {
 
     fn code(&self, e: &mut Errors, field: impl Into<String>, value: &str, list: ListId) {
         let codes = self.catalog.list(list);
-        if !codes.is_valid(value) && !(self.received && codes.get(value).is_some()) {
+        let accepted = codes.is_valid(value) || (self.received && codes.get(value).is_some());
+        if !accepted {
             let message = if codes.get(value).is_some() {
                 format!("is deprecated in code list `{}` version {}", list.name(), codes.version)
             } else {

@@ -157,14 +157,7 @@ impl ImportJobs {
         catalog: CatalogHandle,
     ) -> Self {
         ImportJobs {
-            inner: Arc::new(Inner {
-                records,
-                store,
-                journal,
-                metrics,
-                catalog: catalog.into(),
-                jobs: Mutex::default(),
-            }),
+            inner: Arc::new(Inner { records, store, journal, metrics, catalog, jobs: Mutex::default() }),
         }
     }
 
