@@ -112,6 +112,11 @@ async fn a_hub_release_reaches_members_and_rules_new_records_only() -> anyhow::R
     let (status, v) = nl.get_as("officer", &format!("/api/v1/seizures/{old}")).await?;
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["data"]["goods"][0]["commodity"], "DRUGS.HEROIN");
+    // Each record keeps the code lists' revision it was checked with (13 built-in lists at
+    // version 1, then one more for each release).
+    assert_eq!(v["code_lists"], ListId::ALL.len(), "{v}");
+    let (_, v) = nl.get_as("officer", &format!("/api/v1/seizures/{new}")).await?;
+    assert_eq!(v["code_lists"], ListId::ALL.len() + 1, "{v}");
     wait_for(Duration::from_secs(20), "the old seizure still at BE", || async {
         let (status, v) = be.get_as("officer", &format!("/api/v1/seizures/{old}")).await?;
         Ok((status == 200 && v["data"]["goods"][0]["commodity"] == "DRUGS.HEROIN").then_some(()))

@@ -338,6 +338,7 @@ impl Federation {
             index_date,
             national_reference: reference,
             envelope: entry.envelope.to_vec(),
+            code_lists: self.catalog.current().revision(),
         };
         batch.put(Cf::Records, &keys::record(kind, id), &value::encode(&head).map_err(|e| e.to_string())?);
         seen.heads.insert(key, head);
