@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use ncen_protocol::codelists::{CodeListRelease, ListId, RELEASE_FORMAT};
 use ncen_tests::{
-    TestNode, add_peer, canonical_seizure, make_agreement, start_node, start_node_with, wait_for,
+    TestNode, add_peer, canonical_seizure, config_for, make_agreement, serve, start_node, start_node_with,
+    wait_for,
 };
 use serde_json::{Value, json};
 
@@ -172,7 +173,17 @@ async fn a_hub_release_reaches_members_and_rules_new_records_only() -> anyhow::R
     let text = audit.to_string();
     assert!(text.contains("codelists.update") && text.contains("codelists.refused"), "{text}");
 
-    for n in [rogue, hub, nl, be] {
+    // The versions taken survive a restart, even with the hub away.
+    let hub_config = ncen_config::HubConfig { peer_id: hub.peer_id().await?, address: hub.p2p_addr().await? };
+    hub.stop().await?;
+    let be_dir = be.stop().await?;
+    let mut config = config_for(&be_dir.path().join("data"));
+    config.hub = Some(hub_config);
+    let be = serve(be_dir, "BE", config).await?;
+    assert_eq!(commodity_version(&be).await?, 4);
+    let (status, v) = be.post_as("officer", "/api/v1/seizures", &seizure("BE-CL-1", NEW_CODE)).await?;
+    assert_eq!(status, 201, "{v}");
+    for n in [rogue, nl, be] {
         n.stop().await?;
     }
     Ok(())
