@@ -206,6 +206,17 @@ impl L10n {
         self.catalog().list(list).label(code, self.lang).unwrap_or(code).to_owned()
     }
 
+    /// The label of a code as a stored record shows it: marked when the hub has deprecated the
+    /// value since (the record keeps it; new records cannot use it).
+    pub fn code_in_record(&self, list: ListId, code: &str) -> String {
+        let label = self.code(list, code);
+        if self.catalog().list(list).get(code).is_some_and(|e| e.deprecated) {
+            self.t1("code-deprecated", "label", label)
+        } else {
+            label
+        }
+    }
+
     /// `rtl` for Arabic, `ltr` otherwise.
     pub fn dir(&self) -> &'static str {
         if self.lang.is_rtl() { "rtl" } else { "ltr" }

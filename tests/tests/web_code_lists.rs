@@ -193,7 +193,7 @@ async fn the_hub_publishes_code_list_changes_from_its_page() -> anyhow::Result<(
     assert!(page.body.contains("Nitazenes (synthetic opioids)"));
     let page = member.get(&format!("/records/seizures/{old}")).await?;
     assert_eq!(page.status, 200);
-    assert!(page.body.contains("Heroin"));
+    assert!(page.body.contains("Heroin (deprecated)"), "the old record shows its deprecated value");
     for n in [hub, nl] {
         n.stop().await?;
     }

@@ -716,3 +716,4 @@ codelists-deprecate-confirm = هل تجعل هذه القيمة متقادمة �
 codelists-submit = نشر نسخة جديدة
 codelists-published = نُشرت النسخة { $version } من { $list } ووُقّعت؛ يتلقاها الأعضاء من المركز.
 codelists-refused = لم يُنشر شيء: { $message }
+code-deprecated = { $label } (متقادمة)

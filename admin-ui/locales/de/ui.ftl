@@ -716,3 +716,4 @@ codelists-deprecate-confirm = Diesen Wert für neue Datensätze als veraltet ken
 codelists-submit = Neue Version veröffentlichen
 codelists-published = Version { $version } von { $list } ist veröffentlicht und signiert; die Mitglieder übernehmen sie vom Hub.
 codelists-refused = Nichts wurde veröffentlicht: { $message }
+code-deprecated = { $label } (veraltet)

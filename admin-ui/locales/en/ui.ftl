@@ -716,3 +716,4 @@ codelists-deprecate-confirm = Deprecate this value for new records? This cannot 
 codelists-submit = Publish a new version
 codelists-published = Version { $version } of { $list } is published and signed; members take it from the hub.
 codelists-refused = Nothing was published: { $message }
+code-deprecated = { $label } (deprecated)

@@ -716,3 +716,4 @@ codelists-deprecate-confirm = ¿Declarar obsoleto este valor para los registros 
 codelists-submit = Publicar una nueva versión
 codelists-published = La versión { $version } de { $list } está publicada y firmada; los miembros la reciben del hub.
 codelists-refused = No se publicó nada: { $message }
+code-deprecated = { $label } (obsoleto)

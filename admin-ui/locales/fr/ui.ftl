@@ -716,3 +716,4 @@ codelists-deprecate-confirm = Rendre cette valeur obsolète pour les nouveaux en
 codelists-submit = Publier une nouvelle version
 codelists-published = La version { $version } de { $list } est publiée et signée ; les membres la reçoivent du hub.
 codelists-refused = Rien n’a été publié : { $message }
+code-deprecated = { $label } (obsolète)

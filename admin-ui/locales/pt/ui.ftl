@@ -716,3 +716,4 @@ codelists-deprecate-confirm = Tornar este valor obsoleto para novos registos? É
 codelists-submit = Publicar uma nova versão
 codelists-published = A versão { $version } de { $list } está publicada e assinada; os membros recebem-na do hub.
 codelists-refused = Nada foi publicado: { $message }
+code-deprecated = { $label } (obsoleto)

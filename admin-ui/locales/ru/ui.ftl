@@ -716,3 +716,4 @@ codelists-deprecate-confirm = Объявить это значение уста�
 codelists-submit = Опубликовать новую версию
 codelists-published = Версия { $version } справочника { $list } опубликована и подписана; участники получат её от хаба.
 codelists-refused = Ничего не опубликовано: { $message }
+code-deprecated = { $label } (устаревшее)

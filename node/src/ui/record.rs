@@ -39,7 +39,7 @@ impl Fields<'_> {
     }
     fn code(&mut self, id: &str, list: ListId, value: Option<&str>) {
         if let Some(v) = value.filter(|v| !v.is_empty()) {
-            self.rows.push(FieldRow { label: self.l.t(id), value: self.l.code(list, v) });
+            self.rows.push(FieldRow { label: self.l.t(id), value: self.l.code_in_record(list, v) });
         }
     }
     fn date(&mut self, id: &str, value: Option<&str>) {
@@ -108,7 +108,7 @@ fn seizure(l: &L10n, s: &Seizure) -> (String, Vec<RecordSection>) {
         .iter()
         .map(|g| {
             vec![
-                l.code(ListId::Commodity, &g.commodity),
+                l.code_in_record(ListId::Commodity, &g.commodity),
                 g.description.clone().unwrap_or_default(),
                 quantity(l, g.quantity, &g.unit),
                 g.value
