@@ -5,6 +5,8 @@
 
 use std::sync::Arc;
 
+use ncen_protocol::cbor::{self, Limits};
+use ncen_protocol::codelists::MAX_RELEASE_BYTES;
 use ncen_protocol::codelists::{
     Catalog, Change, CodeList, CodeListRelease, ListId, ReleaseError, apply_change, check_successor,
 };
@@ -135,14 +137,21 @@ impl CodeListService {
         Ok(())
     }
 
-    /// Stored releases of `list` from the trust anchor, oldest first, decoded.
-    fn stored(&self, list: ListId) -> Result<Vec<(CodeListRelease, Vec<u8>)>, StoreError> {
+    /// Stored releases of `list` from the trust anchor, decoded: oldest first, or newest first
+    /// when `newest_first`, at most `limit`.
+    fn stored_in(
+        &self,
+        list: ListId,
+        newest_first: bool,
+        limit: usize,
+    ) -> Result<Vec<(CodeListRelease, Vec<u8>)>, StoreError> {
         let Some(anchor) = &self.anchor else { return Ok(Vec::new()) };
-        let start = prefix(list);
+        let start = if newest_first { key(list, u32::MAX) } else { prefix(list) };
+        let wanted = prefix(list);
         let mut out = Vec::new();
-        for item in self.journal.store().iter_from(Cf::CodeLists, &start, true) {
+        for item in self.journal.store().iter_from(Cf::CodeLists, &start, !newest_first) {
             let (k, v) = item?;
-            if !k.starts_with(&start) {
+            if !k.starts_with(&wanted) || out.len() >= limit {
                 break;
             }
             let stored: StoredRelease = value::decode("code_lists", &v)?;
@@ -150,25 +159,23 @@ impl CodeListService {
                 // Signed by another hub (the configuration changed): not trusted here.
                 continue;
             }
-            let payload =
-                envelope::payload_unverified(&stored.signed, ncen_protocol::codelists::MAX_RELEASE_BYTES)
+            let payload = envelope::payload_unverified(&stored.signed, MAX_RELEASE_BYTES).map_err(corrupt)?;
+            let release: CodeListRelease =
+                cbor::from_slice(&payload, Limits { max_bytes: MAX_RELEASE_BYTES, max_depth: 8 })
                     .map_err(corrupt)?;
-            let release: CodeListRelease = ncen_protocol::cbor::from_slice(
-                &payload,
-                ncen_protocol::cbor::Limits {
-                    max_bytes: ncen_protocol::codelists::MAX_RELEASE_BYTES,
-                    max_depth: 8,
-                },
-            )
-            .map_err(corrupt)?;
             out.push((release, stored.signed));
         }
         Ok(out)
     }
 
+    /// Stored releases of `list` from the trust anchor, oldest first.
+    fn stored(&self, list: ListId) -> Result<Vec<(CodeListRelease, Vec<u8>)>, StoreError> {
+        self.stored_in(list, false, usize::MAX)
+    }
+
     /// The newest trusted release of `list` and its signed bytes.
     pub fn latest(&self, list: ListId) -> Result<Option<(CodeListRelease, Vec<u8>)>, StoreError> {
-        Ok(self.stored(list)?.pop())
+        Ok(self.stored_in(list, true, 1)?.pop())
     }
 
     /// Every stored version of `list`, oldest first.
@@ -192,8 +199,13 @@ impl CodeListService {
     pub fn newer_than(&self, have: &[(ListId, u32)], max_bytes: usize) -> Result<Vec<Vec<u8>>, StoreError> {
         let mut out = Vec::new();
         let mut size = 0;
+        let in_force = self.catalog.current();
         for id in ListId::ALL {
             let held = have.iter().find(|(l, _)| *l == id).map_or(0, |(_, v)| *v);
+            // The version in force is the newest stored: most fetches need no read.
+            if in_force.list(id).version <= held {
+                continue;
+            }
             if let Some((release, signed)) = self.latest(id)?
                 && release.version > held
                 && size + signed.len() <= max_bytes
