@@ -62,6 +62,54 @@ async fn hand_in(node: &TestNode, bytes: Vec<u8>) -> anyhow::Result<(u16, Value)
     node.post_bytes_as("admin", "/api/v1/code-lists/releases", bytes, "application/cose").await
 }
 
+/// A template workbook of one seizure per commodity, each with one goods line.
+fn workbook(commodities: &[(&str, &str)]) -> anyhow::Result<Vec<u8>> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let seizures = wb.add_worksheet().set_name("Seizures")?;
+    let header = [
+        "national_reference",
+        "date",
+        "place.location_type",
+        "place.country",
+        "direction",
+        "detection_method",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        seizures.write_string(0, c as u16, *h)?;
+    }
+    for (row, (reference, _)) in (1u32..).zip(commodities) {
+        for (c, value) in
+            [*reference, "2026-11-30", "SEAPORT", "NL", "IMPORT", "XRAY_SCAN"].iter().enumerate()
+        {
+            seizures.write_string(row, c as u16, *value)?;
+        }
+    }
+    let goods = wb.add_worksheet().set_name("Goods")?;
+    for (c, h) in ["national_reference", "commodity", "quantity", "unit"].iter().enumerate() {
+        goods.write_string(0, c as u16, *h)?;
+    }
+    for (row, (reference, commodity)) in (1u32..).zip(commodities) {
+        goods.write_string(row, 0, *reference)?;
+        goods.write_string(row, 1, *commodity)?;
+        goods.write_number(row, 2, 2.5)?;
+        goods.write_string(row, 3, "KGM")?;
+    }
+    Ok(wb.save_to_buffer()?)
+}
+
+/// Uploads `file` as the officer and waits for the job's report.
+async fn bulk_upload(node: &TestNode, file: Vec<u8>) -> anyhow::Result<Value> {
+    const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    let (status, started) = node.post_bytes_as("officer", "/api/v1/import", file, XLSX).await?;
+    anyhow::ensure!(status == 202, "import not started: {status} {started}");
+    let job = started["job"].as_str().unwrap_or_default().to_owned();
+    wait_for(Duration::from_secs(60), "the import to end", || async {
+        let (_, v) = node.get_as("officer", &format!("/api/v1/import/{job}")).await?;
+        Ok((v["state"] != "running").then_some(v))
+    })
+    .await
+}
+
 async fn release_bytes(node: &TestNode, version: u64) -> anyhow::Result<Vec<u8>> {
     let (status, _, bytes) =
         node.get_bytes_as("officer", &format!("/api/v1/code-lists/commodity/releases/{version}")).await?;
@@ -110,6 +158,12 @@ async fn a_hub_release_reaches_members_and_rules_new_records_only() -> anyhow::R
     let (status, v) = nl.post_as("officer", "/api/v1/seizures", &seizure("NL-CL-2", "DRUGS.HEROIN")).await?;
     assert_eq!(status, 400, "{v}");
     assert!(v.to_string().contains("goods[0].commodity") && v.to_string().contains("deprecated"), "{v}");
+    // A bulk upload is checked with the newest version too.
+    let done =
+        bulk_upload(&nl, workbook(&[("NL-CL-BULK-1", NEW_CODE), ("NL-CL-BULK-2", "DRUGS.HEROIN")])?).await?;
+    assert_eq!(done["report"]["seizures"]["created"], 1, "{done}");
+    assert_eq!(done["report"]["seizures"]["invalid"], 1, "{done}");
+    assert!(done.to_string().contains("deprecated"), "{done}");
     let (status, v) = nl.get_as("officer", &format!("/api/v1/seizures/{old}")).await?;
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["data"]["goods"][0]["commodity"], "DRUGS.HEROIN");
