@@ -7,6 +7,7 @@ use serde_bytes::ByteBuf;
 use crate::agreement::Document;
 use crate::cbor::Limits;
 use crate::codelists::ListId;
+use crate::global::{GlobalQuery, GlobalResult, GlobalStatistics};
 use crate::model::RecordId;
 use crate::record::RecordKind;
 
@@ -48,6 +49,11 @@ pub enum Request {
     OpPull { after: u64, limit: u32 },
     /// The sender's operation log has grown to `head`: pull when you can.
     OpNotify { head: u64 },
+    /// A search of the hub's global CEN database by the user `asker` of the requesting member
+    /// (MISSION B6); the hub answers members only and audits who asked.
+    GlobalSearch { asker: String, query: Box<GlobalQuery> },
+    /// Statistics of the hub's global CEN database, asked like [`Request::GlobalSearch`].
+    GlobalStatistics { asker: String, query: Box<GlobalQuery> },
     /// The hub's signed code list releases newer than the versions the requester holds
     /// (at most [`MAX_CODE_LISTS`] lists named).
     CodeLists { have: Vec<(ListId, u32)> },
@@ -97,7 +103,7 @@ pub enum Refusal {
 }
 
 /// What the responder answers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Response {
     /// Entries the policy allows, the position to pull after next time (past filtered entries
@@ -127,6 +133,14 @@ pub enum Response {
     Refused {
         reason: Refusal,
         message: String,
+    },
+    /// The hub's answer to [`Request::GlobalSearch`].
+    GlobalResult {
+        result: GlobalResult,
+    },
+    /// The hub's answer to [`Request::GlobalStatistics`].
+    GlobalStatistics {
+        statistics: GlobalStatistics,
     },
     /// Signed code list releases (COSE_Sign1 by the hub), newest of each list only.
     CodeLists {

@@ -579,6 +579,9 @@ impl Engine {
                 }
                 Response::Ack
             }
+            Request::GlobalSearch { .. } | Request::GlobalStatistics { .. } => {
+                self.answer_global(&peer_id, request).await
+            }
             Request::CodeLists { have } => self.answer_code_lists(have).await,
             Request::CodeListsNotify => {
                 if self.fed.hub.as_ref().is_some_and(|(h, _)| *h == peer_id) {

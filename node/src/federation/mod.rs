@@ -7,6 +7,7 @@ pub mod apply;
 pub mod code_lists;
 pub mod directory;
 pub mod engine;
+pub mod global;
 pub mod ops;
 pub mod peers;
 pub mod photos;
@@ -17,7 +18,7 @@ use std::sync::Arc;
 use ncen_protocol::agreement::Terms;
 use ncen_protocol::record::RecordKind;
 
-use crate::cen::CenDb;
+use crate::cen::{CenDb, GlobalCen};
 use crate::codelists::{CatalogHandle, CodeListService};
 use crate::identity::{Identity, NodeInfo, NodeRole};
 use crate::journal::Journal;
@@ -61,6 +62,8 @@ pub struct Federation {
     /// The code lists in force; at a member, kept up to date from the hub's releases.
     pub catalog: CatalogHandle,
     pub codelists: CodeListService,
+    /// The hub's searches of its global CEN database, once its search index is open (hub only).
+    pub global: Arc<std::sync::OnceLock<GlobalCen>>,
 }
 
 /// Key of the cursor of what this node has pulled from `administration`.
@@ -110,6 +113,7 @@ impl Federation {
             journal,
             hub,
             catalog,
+            global: Arc::new(std::sync::OnceLock::new()),
             codelists,
         }
     }

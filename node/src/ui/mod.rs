@@ -16,6 +16,7 @@ mod code_lists;
 mod dashboard;
 mod entry;
 mod export;
+mod global;
 mod login;
 mod op_compose;
 mod op_export;
@@ -98,6 +99,10 @@ pub fn router(state: AppState) -> Router {
         .route("/operations/{id}/messages/{message}/forward", post(operation::forward))
         .route("/operations/{id}/messages/{message}/attachments/{n}", get(operation::attachment))
         .route("/cen/reports", get(cen_reports::page))
+        .route("/global", get(global::page))
+        .route("/global/statistics", get(global::statistics))
+        .route("/global/export.xlsx", get(global::export_xlsx))
+        .route("/global/export.csv", get(global::export_csv))
         .route("/operations/{id}/access/{user}/reset", post(operation::reset_access))
         .route("/records/seizures/new", get(entry::new_form).post(entry::create))
         .route("/records/seizures/{id}/edit", get(entry::edit_form).post(entry::update))
