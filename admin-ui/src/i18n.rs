@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use fixed_decimal::Decimal;
 use fluent_templates::fluent_bundle::FluentValue;
@@ -101,14 +102,27 @@ impl From<usize> for Arg {
 }
 
 /// Everything a page needs to speak the reader's language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct L10n {
     pub lang: Lang,
+    /// The node's code lists in force (newer than the built-in ones once the hub released a
+    /// version); `None` for the built-in lists.
+    catalog: Option<Arc<Catalog>>,
 }
 
 impl L10n {
     pub fn new(lang: Lang) -> Self {
-        L10n { lang }
+        L10n { lang, catalog: None }
+    }
+
+    /// Labels codes from `catalog` rather than the built-in lists.
+    pub fn with_catalog(lang: Lang, catalog: Arc<Catalog>) -> Self {
+        L10n { lang, catalog: Some(catalog) }
+    }
+
+    /// The code lists this page labels codes with.
+    pub fn catalog(&self) -> &Catalog {
+        self.catalog.as_deref().unwrap_or_else(|| Catalog::builtin())
     }
 
     /// The message `id`; the id itself if no language has it (a test keeps that from happening).
@@ -189,7 +203,18 @@ impl L10n {
 
     /// The label of a code in this language, or the code itself if the list lacks it.
     pub fn code(&self, list: ListId, code: &str) -> String {
-        Catalog::builtin().list(list).label(code, self.lang).unwrap_or(code).to_owned()
+        self.catalog().list(list).label(code, self.lang).unwrap_or(code).to_owned()
+    }
+
+    /// The label of a code as a stored record shows it: marked when the hub has deprecated the
+    /// value since (the record keeps it; new records cannot use it).
+    pub fn code_in_record(&self, list: ListId, code: &str) -> String {
+        let label = self.code(list, code);
+        if self.catalog().list(list).get(code).is_some_and(|e| e.deprecated) {
+            self.t1("code-deprecated", "label", label)
+        } else {
+            label
+        }
     }
 
     /// `rtl` for Arabic, `ltr` otherwise.

@@ -7,6 +7,7 @@ use askama::Template;
 use crate::i18n::L10n;
 
 pub mod cen_reports;
+pub mod code_lists;
 pub mod global;
 pub mod operations;
 

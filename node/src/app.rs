@@ -18,6 +18,7 @@ use crate::accounts::{AccountError, Accounts, Principal, UserView};
 use crate::api::{self, AppState, node::NodeView};
 use crate::audit::{AuditEvent, Outcome};
 use crate::cen::{CenDb, GlobalCen};
+use crate::codelists::{CatalogHandle, CodeListService};
 use crate::federation::Federation;
 use crate::federation::engine::Engine as ReplicationEngine;
 use crate::identity::{DB_DIR, Identity, IdentityError, KEY_FILE, NodeInfo, NodeRole};
@@ -65,6 +66,8 @@ pub struct Opened {
     pub info: NodeInfo,
     pub identity: Arc<Identity>,
     pub journal: Arc<Journal>,
+    /// The code lists in force, shared by every service of this node.
+    pub catalog: CatalogHandle,
 }
 
 impl Opened {
@@ -145,7 +148,12 @@ pub fn open(data_dir: &Path) -> Result<Opened, AppError> {
         return Err(AppError::KeyMismatch { key: key_path, db: db_path, stored: info.peer_id });
     }
     let journal = Journal::open(store, &info.administration)?;
-    Ok(Opened { info, identity: Arc::new(identity), journal: Arc::new(journal) })
+    Ok(Opened {
+        info,
+        identity: Arc::new(identity),
+        journal: Arc::new(journal),
+        catalog: CatalogHandle::builtin(),
+    })
 }
 
 /// Adds an account to a stopped node, as the local operator.
@@ -165,9 +173,20 @@ pub fn add_user(
 
 /// Builds the services and the state every handler shares.
 pub fn state(opened: &Opened, config: &Config, listen: Vec<String>) -> AppState {
-    let catalog = Catalog::builtin();
-    let records =
-        Records::new(opened.journal.clone(), opened.identity.clone(), &opened.info.administration, catalog);
+    let codelists = CodeListService::new(
+        opened.journal.clone(),
+        opened.identity.clone(),
+        opened.info.role == NodeRole::Hub,
+        config.hub.as_ref().map(|h| h.peer_id.clone()),
+        opened.catalog.clone(),
+    );
+    let catalog = opened.catalog.clone();
+    let records = Records::new(
+        opened.journal.clone(),
+        opened.identity.clone(),
+        &opened.info.administration,
+        catalog.clone(),
+    );
     let accounts = Accounts::new(opened.journal.clone(), config.auth.clone());
     match accounts.purge_sessions() {
         Ok(0) => {}
@@ -189,7 +208,7 @@ pub fn state(opened: &Opened, config: &Config, listen: Vec<String>) -> AppState 
         opened.store().clone(),
         opened.journal.clone(),
         metrics.clone(),
-        catalog,
+        catalog.clone(),
     );
     if opened.info.role == NodeRole::Hub {
         let cen = CenDb::new(opened.store().clone());
@@ -205,7 +224,8 @@ pub fn state(opened: &Opened, config: &Config, listen: Vec<String>) -> AppState 
         store: opened.store().clone(),
         node: Arc::new(node),
         metrics,
-        catalog,
+        catalog: catalog.clone(),
+        codelists,
         engine: None,
         cen: (opened.info.role == NodeRole::Hub).then(|| CenDb::new(opened.store().clone())),
         imports,
@@ -235,7 +255,7 @@ pub async fn start_federation(opened: &Opened, config: &Config) -> Result<Replic
         opened.identity.clone(),
         opened.journal.clone(),
         hub,
-        Catalog::builtin(),
+        opened.catalog.clone(),
     );
     Ok(ReplicationEngine::start(fed, net, events).await)
 }

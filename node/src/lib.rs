@@ -6,6 +6,7 @@ pub mod api;
 pub mod app;
 pub mod audit;
 pub mod cen;
+pub mod codelists;
 pub mod federation;
 pub mod holdings;
 pub mod identity;

@@ -5,8 +5,8 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+use crate::codelists::CatalogHandle;
 use ncen_protocol::cbor::{self, Limits};
-use ncen_protocol::codelists::Catalog;
 use ncen_protocol::envelope::{self, CONTENT_TYPE_RECORD};
 use ncen_protocol::model::RecordId;
 use ncen_protocol::record::{RECORD_FORMAT, RecordBody, RecordKind, SignedRecord};
@@ -33,6 +33,11 @@ pub struct RecordHead {
     pub national_reference: String,
     #[serde(with = "serde_bytes")]
     pub envelope: Vec<u8>,
+    /// The revision of the code lists (the sum of their versions) this node checked the
+    /// record's current revision with; 0 if stored before code lists were versioned. Stored
+    /// records are never checked again.
+    #[serde(default)]
+    pub code_lists: u64,
 }
 
 /// A record as the API shows it.
@@ -45,6 +50,9 @@ pub struct RecordView {
     /// When this revision was signed (RFC 3339, UTC).
     pub issued_at: String,
     pub deleted: bool,
+    /// The revision of the code lists (the sum of their versions) this node checked the
+    /// record's current revision with.
+    pub code_lists: u64,
     /// The record's fields (absent for a deleted record).
     #[schema(value_type = Option<Object>)]
     pub data: Option<serde_json::Value>,
@@ -147,7 +155,7 @@ pub struct Records {
     journal: Arc<Journal>,
     identity: Arc<Identity>,
     origin: String,
-    catalog: &'static Catalog,
+    catalog: CatalogHandle,
 }
 
 fn today() -> time::Date {
@@ -274,6 +282,7 @@ fn view_of(
         revision: head.revision,
         issued_at: rfc3339(signed.issued_at_ms),
         deleted: head.deleted,
+        code_lists: head.code_lists,
         data,
     })
 }
@@ -283,9 +292,9 @@ impl Records {
         journal: Arc<Journal>,
         identity: Arc<Identity>,
         origin: &str,
-        catalog: &'static Catalog,
+        catalog: impl Into<CatalogHandle>,
     ) -> Self {
-        Records { journal, identity, origin: origin.to_owned(), catalog }
+        Records { journal, identity, origin: origin.to_owned(), catalog: catalog.into() }
     }
 
     fn store(&self) -> &Store {
@@ -298,7 +307,7 @@ impl Records {
 
     /// Checks a body as a write would, without writing (forms show every refusal at once).
     pub fn validate(&self, body: &RecordBody) -> Result<(), ValidationErrors> {
-        Validator::new(self.catalog, Some(today())).record(body)
+        Validator::new(&self.catalog.current(), Some(today())).record(body)
     }
 
     fn sign(&self, record: &SignedRecord) -> Result<Vec<u8>, RecordError> {
@@ -372,6 +381,7 @@ impl Records {
             index_date,
             national_reference: reference,
             envelope,
+            code_lists: self.catalog.current().revision(),
         };
         Ok(Prepared {
             kind,
@@ -631,7 +641,8 @@ impl Records {
             };
             let envelope = self.sign(&signed)?;
             batch.put(Cf::Revisions, &keys::revision(kind, id, revision), &envelope);
-            let new_head = RecordHead { revision, deleted, index_date, envelope, ..head };
+            let code_lists = self.catalog.current().revision();
+            let new_head = RecordHead { revision, deleted, index_date, envelope, code_lists, ..head };
             batch.put(Cf::Records, &keys::record(kind, id), &value::encode(&new_head)?);
             app.log(batch, LogEntry { kind, id, revision })?;
             app.changed(batch, LogEntry { kind, id, revision })?;

@@ -52,6 +52,8 @@ fn describe(errors: &[FieldError]) -> String {
 pub struct Validator<'a> {
     catalog: &'a Catalog,
     today: Option<Date>,
+    /// Deprecated codes pass: the record was made elsewhere, perhaps before the deprecation.
+    received: bool,
 }
 
 struct Errors(Vec<FieldError>);
@@ -72,7 +74,14 @@ impl Errors {
 
 impl<'a> Validator<'a> {
     pub fn new(catalog: &'a Catalog, today: Option<Date>) -> Self {
-        Validator { catalog, today }
+        Validator { catalog, today, received: false }
+    }
+
+    /// A validator for records received from their origin: a deprecated code still passes (the
+    /// origin may have made the record before the deprecation), an unknown one does not.
+    pub fn received(mut self) -> Self {
+        self.received = true;
+        self
     }
 
     pub fn record(&self, body: &RecordBody) -> Result<(), ValidationErrors> {
@@ -221,7 +230,8 @@ impl<'a> Validator<'a> {
 
     fn code(&self, e: &mut Errors, field: impl Into<String>, value: &str, list: ListId) {
         let codes = self.catalog.list(list);
-        if !codes.is_valid(value) {
+        let accepted = codes.is_valid(value) || (self.received && codes.get(value).is_some());
+        if !accepted {
             let message = if codes.get(value).is_some() {
                 format!("is deprecated in code list `{}` version {}", list.name(), codes.version)
             } else {

@@ -6,6 +6,7 @@ use serde_bytes::ByteBuf;
 
 use crate::agreement::Document;
 use crate::cbor::Limits;
+use crate::codelists::ListId;
 use crate::global::{GlobalQuery, GlobalResult, GlobalStatistics};
 use crate::model::RecordId;
 use crate::record::RecordKind;
@@ -53,7 +54,17 @@ pub enum Request {
     GlobalSearch { asker: String, query: Box<GlobalQuery> },
     /// Statistics of the hub's global CEN database, asked like [`Request::GlobalSearch`].
     GlobalStatistics { asker: String, query: Box<GlobalQuery> },
+    /// The hub's signed code list releases newer than the versions the requester holds
+    /// (at most [`MAX_CODE_LISTS`] lists named).
+    CodeLists { have: Vec<(ListId, u32)> },
+    /// The hub published a code list release: fetch with [`Request::CodeLists`].
+    CodeListsNotify,
 }
+
+/// Most lists a [`Request::CodeLists`] may name.
+pub const MAX_CODE_LISTS: usize = 64;
+/// The hub answers with releases up to this many bytes in all; the rest comes next time.
+pub const MAX_CODE_LIST_RESPONSE_BYTES: usize = 6 << 20;
 
 /// One entry of a node's operation log, as a member may see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -130,5 +141,9 @@ pub enum Response {
     /// The hub's answer to [`Request::GlobalStatistics`].
     GlobalStatistics {
         statistics: GlobalStatistics,
+    },
+    /// Signed code list releases (COSE_Sign1 by the hub), newest of each list only.
+    CodeLists {
+        releases: Vec<ByteBuf>,
     },
 }

@@ -161,7 +161,7 @@ pub async fn seizures(
 ) -> Result<Json<CenPage>, ApiError> {
     let actor = auth.require(Permission::ReadCen)?.username.clone();
     let db = cen_db(&state)?;
-    let query = to_query(params, state.catalog)?;
+    let query = to_query(params, &state.catalog.current())?;
     let records = state.records.clone();
     let page = tokio::task::spawn_blocking(move || {
         let page = db.list(&query)?;
@@ -183,7 +183,7 @@ pub async fn statistics(
 ) -> Result<Json<Statistics>, ApiError> {
     let actor = auth.require(Permission::ReadCen)?.username.clone();
     let db = cen_db(&state)?;
-    let filter = to_filter(params, state.catalog)?;
+    let filter = to_filter(params, &state.catalog.current())?;
     let records = state.records.clone();
     let stats = tokio::task::spawn_blocking(move || {
         let stats = db.statistics(&filter)?;

@@ -150,7 +150,7 @@ pub async fn administrations(
 ) -> Result<Json<MemberAdministrations>, ApiError> {
     auth.require(Permission::UploadForMembers)?;
     let members = state.imports.member_uploads().cloned().ok_or_else(not_hub)?;
-    let catalog = state.catalog;
-    let administrations = tokio::task::spawn_blocking(move || members.without_node(catalog)).await??;
+    let catalog = state.catalog.current();
+    let administrations = tokio::task::spawn_blocking(move || members.without_node(&catalog)).await??;
     Ok(Json(MemberAdministrations { administrations }))
 }

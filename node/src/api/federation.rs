@@ -167,7 +167,7 @@ pub async fn add_peer(
 pub async fn add_peer_as(engine: &Engine, actor: String, peer: Peer) -> Result<Peer, ApiError> {
     let fed = engine.fed.clone();
     let peer = tokio::task::spawn_blocking(move || {
-        let checked = Peers::check(&peer, fed.catalog, fed.me(), fed.identity.peer_id())?;
+        let checked = Peers::check(&peer, &fed.catalog.current(), fed.me(), fed.identity.peer_id())?;
         fed.peers.put(&actor, &checked)?;
         Ok::<_, ApiError>(checked)
     })
@@ -262,7 +262,8 @@ fn scope_of(view: ScopeView, state: &AppState) -> Result<Scope, ApiError> {
             kinds.push(kind);
         }
     }
-    let list = state.catalog.list(ListId::Commodity);
+    let catalog = state.catalog.current();
+    let list = catalog.list(ListId::Commodity);
     for c in &view.commodities {
         if list.get(c).is_none() {
             return Err(ApiError::new(
@@ -463,7 +464,7 @@ pub async fn admit_member_as(engine: &Engine, actor: String, member: Member) -> 
             peer_id: member.peer_id,
             addresses: member.addresses,
         };
-        let checked = Peers::check(&peer, fed.catalog, fed.me(), fed.identity.peer_id())?;
+        let checked = Peers::check(&peer, &fed.catalog.current(), fed.me(), fed.identity.peer_id())?;
         if checked.administration == "WCO" {
             return Err(ApiError::bad_request("administration: the hub is not a member of itself"));
         }

@@ -244,7 +244,7 @@ pub async fn search(
     QueryParams(params): QueryParams<GlobalParams>,
 ) -> Result<Json<GlobalPage>, ApiError> {
     let actor = auth.require(Permission::ReadCen)?.username.clone();
-    let query = parse_query(&params, state.catalog)
+    let query = parse_query(&params, &state.catalog.current())
         .map_err(|(field, message)| GlobalError::Invalid { field, message })?;
     Ok(Json(run_search(&state, &actor, query).await?))
 }
@@ -261,7 +261,7 @@ pub async fn statistics(
 ) -> Result<Json<GlobalStatistics>, ApiError> {
     let actor = auth.require(Permission::ReadCen)?.username.clone();
     let params = GlobalParams { limit: None, offset: None, ..params };
-    let query = parse_query(&params, state.catalog)
+    let query = parse_query(&params, &state.catalog.current())
         .map_err(|(field, message)| GlobalError::Invalid { field, message })?;
     Ok(Json(run_statistics(&state, &actor, query).await?))
 }

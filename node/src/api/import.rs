@@ -106,8 +106,8 @@ pub async fn status(
     security(("bearer" = [])))]
 pub async fn template(State(state): State<AppState>, auth: Auth) -> Result<Response, ApiError> {
     auth.require(Permission::WriteRecords)?;
-    let catalog = state.catalog;
-    let bytes = tokio::task::spawn_blocking(move || crate::import::workbook::cached_template(catalog))
+    let catalog = state.catalog.current();
+    let bytes = tokio::task::spawn_blocking(move || crate::import::workbook::cached_template(&catalog))
         .await?
         .map_err(|e| ApiError::internal("cannot build the template", e))?;
     Ok((

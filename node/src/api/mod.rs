@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod cen;
 pub mod cen_upload;
+pub mod code_lists;
 pub mod download;
 pub mod error;
 pub mod extract;
@@ -27,7 +28,6 @@ use axum::http::StatusCode;
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use ncen_protocol::codelists::Catalog;
 use tower_http::timeout::TimeoutLayer;
 use utoipa::OpenApi;
 
@@ -45,7 +45,10 @@ pub struct AppState {
     pub store: Store,
     pub node: Arc<node::NodeView>,
     pub metrics: Arc<Metrics>,
-    pub catalog: &'static Catalog,
+    /// The code lists in force (swapped when a hub release is taken).
+    pub catalog: crate::codelists::CatalogHandle,
+    /// Code list releases: published at the hub, taken at a member.
+    pub codelists: crate::codelists::CodeListService,
     /// The replication engine and network (absent when the node serves without a network).
     pub engine: Option<crate::federation::engine::Engine>,
     /// The global CEN database: `Some` on the WCO hub only.
@@ -112,6 +115,11 @@ pub fn router(state: AppState, ui: Router, max_body_bytes: usize, timeout: Durat
         .route("/agreements/{id}/accept", post(federation::accept))
         .route("/agreements/{id}/reject", post(federation::reject))
         .route("/agreements/{id}/revoke", post(federation::revoke))
+        .route("/code-lists", get(code_lists::list))
+        .route("/code-lists/releases", post(code_lists::take))
+        .route("/code-lists/{list}", get(code_lists::get_one))
+        .route("/code-lists/{list}/changes", post(code_lists::publish))
+        .route("/code-lists/{list}/releases/{version}", get(code_lists::release))
         .route("/directory", get(federation::directory))
         .route("/directory/members", post(federation::add_member))
         .route("/cen/seizures", get(cen::seizures))

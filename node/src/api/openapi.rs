@@ -42,6 +42,8 @@ impl Modify for BearerAuth {
         super::operations::read, super::operations::reset_access,
         super::op_export::sqlite, super::op_export::xlsx,
         super::op_forward::forward, super::op_forward::reports, super::operations::attachment,
+        super::code_lists::list, super::code_lists::get_one, super::code_lists::release,
+        super::code_lists::publish, super::code_lists::take,
     ),
     components(schemas(
         ncen_protocol::model::Seizure, ncen_protocol::model::Suspect, ncen_protocol::model::Company,

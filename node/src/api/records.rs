@@ -166,7 +166,7 @@ pub async fn list(
 ) -> Result<Json<ListResponse>, ApiError> {
     let kind = kind_of(&collection)?;
     let actor = auth.require(Permission::ReadRecords)?.username.clone();
-    let query = to_query(params, state.catalog)?;
+    let query = to_query(params, &state.catalog.current())?;
     let records = state.records.clone();
     let page = tokio::task::spawn_blocking(move || {
         let page = records.list(kind, &query)?;

@@ -165,7 +165,7 @@ pub async fn search(
     let actor = auth.require(Permission::ReadRecords)?.username.clone();
     let params: SearchParams = serde_html_form::from_str(raw.as_deref().unwrap_or(""))
         .map_err(|e| ApiError::bad_request(format!("bad query string: {e}")))?;
-    let query = to_query(params, state.catalog)?;
+    let query = to_query(params, &state.catalog.current())?;
     let index = state.search.clone().ok_or_else(|| {
         ApiError::new(
             axum::http::StatusCode::SERVICE_UNAVAILABLE,

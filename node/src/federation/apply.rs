@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use ncen_protocol::cbor::{self, Limits};
+use ncen_protocol::codelists::Catalog;
 use ncen_protocol::envelope::{self, CONTENT_TYPE_RECORD};
 use ncen_protocol::model::RecordId;
 use ncen_protocol::projection::{CONTENT_TYPE_CEN, SignedCen};
@@ -33,7 +34,14 @@ pub struct Applied {
     pub ignored: usize,
     /// Refused entries with the reason (nothing of them was stored).
     pub rejected: Vec<String>,
+    /// An entry uses a code this node's lists do not hold yet (the origin has a newer release
+    /// from the hub): it and the entries after it were left for the next pull, and the cursor
+    /// stops before it.
+    pub held_back: Option<String>,
 }
+
+/// The start of the reason of an entry held back for a code this node does not know yet.
+const UNKNOWN_CODE: &str = "unknown code: ";
 
 /// What the entries of one response applied so far left for the next ones and for afterwards.
 #[derive(Default)]
@@ -64,6 +72,7 @@ enum Checked {
 /// identity; for records, the body against the code lists. Needs no store: runs in parallel.
 fn check(
     fed: &Federation,
+    catalog: &Catalog,
     key: Option<&ed25519_dalek::VerifyingKey>,
     from: &str,
     from_peer_id: &str,
@@ -110,7 +119,13 @@ fn check(
         if body.kind() != record.kind {
             return Err("the body is not of the entry's kind".into());
         }
-        Validator::new(fed.catalog, None).record(body).map_err(|e| format!("invalid record: {e}"))?;
+        Validator::new(catalog, None).received().record(body).map_err(|e| {
+            if e.0.iter().any(|f| f.message.starts_with("is not in code list")) {
+                format!("{UNKNOWN_CODE}{e}")
+            } else {
+                format!("invalid record: {e}")
+            }
+        })?;
     }
     Ok(Checked::Record(record))
 }
@@ -123,9 +138,11 @@ fn check_all(
     entries: &[Entry],
 ) -> Vec<Result<Checked, Refuse>> {
     let key = key_of_peer_id(from_peer_id);
+    let catalog = fed.catalog.current();
+    let catalog = catalog.as_ref();
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8);
     if threads < 2 || entries.len() < 32 {
-        return entries.iter().map(|e| check(fed, key.as_ref(), from, from_peer_id, e)).collect();
+        return entries.iter().map(|e| check(fed, catalog, key.as_ref(), from, from_peer_id, e)).collect();
     }
     let chunk = entries.len().div_ceil(threads);
     std::thread::scope(|scope| {
@@ -134,7 +151,7 @@ fn check_all(
             .map(|part| {
                 let key = key.as_ref();
                 scope.spawn(move || {
-                    part.iter().map(|e| check(fed, key, from, from_peer_id, e)).collect::<Vec<_>>()
+                    part.iter().map(|e| check(fed, catalog, key, from, from_peer_id, e)).collect::<Vec<_>>()
                 })
             })
             .collect();
@@ -159,7 +176,18 @@ impl Federation {
         next: u64,
     ) -> Result<Applied, StoreError> {
         let mut out = Applied::default();
-        let checked = check_all(self, from, from_peer_id, entries);
+        let mut checked = check_all(self, from, from_peer_id, entries);
+        let mut entries = entries;
+        let mut next = next;
+        // Never lose an entry for a code list release not fetched yet: stop before it.
+        if let Some(i) = checked.iter().position(|c| matches!(c, Err(r) if r.starts_with(UNKNOWN_CODE))) {
+            if let Some(Err(reason)) = checked.get(i) {
+                out.held_back = Some(format!("seq {}: {reason}", entries[i].seq));
+            }
+            next = entries[i].seq.saturating_sub(1);
+            checked.truncate(i);
+            entries = &entries[..i];
+        }
         let terms = if self.is_hub() { Vec::new() } else { self.agreements.active_with(from)? };
         let mut seen = Seen::default();
         let basis = if self.is_hub() {
@@ -319,6 +347,7 @@ impl Federation {
             index_date,
             national_reference: reference,
             envelope: entry.envelope.to_vec(),
+            code_lists: self.catalog.current().revision(),
         };
         batch.put(Cf::Records, &keys::record(kind, id), &value::encode(&head).map_err(|e| e.to_string())?);
         seen.heads.insert(key, head);

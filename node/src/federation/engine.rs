@@ -76,6 +76,9 @@ impl Engine {
         engine.spawn(engine.clone().notifier(engine.fed.journal.subscribe()));
         engine.spawn(engine.clone().op_notifier(engine.fed.journal.subscribe_ops()));
         engine.spawn(engine.clone().housekeeping());
+        if engine.fed.is_hub() {
+            engine.spawn(engine.clone().code_list_notifier(engine.fed.catalog.subscribe()));
+        }
         engine
     }
 
@@ -292,6 +295,13 @@ impl Engine {
                     if !applied.rejected.is_empty() {
                         tracing::warn!(peer = %administration, rejected = ?applied.rejected, "entries refused");
                     }
+                    if let Some(reason) = applied.held_back {
+                        // The origin holds a newer code list release: fetch it, then pull again.
+                        if self.fetch_code_lists().await > 0 {
+                            self.trigger(administration);
+                        }
+                        return Err(format!("waiting for a code list release: {reason}"));
+                    }
                     self.fed.peers.touch(administration, |l| {
                         l.their_head = head;
                         l.last_seen_ms = Some(now_ms());
@@ -344,6 +354,7 @@ impl Engine {
             tick.tick().await;
             self.deliver_agreements().await;
             self.fetch_directory().await;
+            self.fetch_code_lists().await;
             self.op_housekeeping().await;
             let sources = self
                 .blocking(|fed| -> Result<Vec<String>, crate::store::StoreError> {
@@ -440,6 +451,7 @@ impl Engine {
                         }
                         if engine.fed.hub.as_ref().is_some_and(|(h, _)| *h == peer.to_base58()) {
                             engine.fetch_directory().await;
+                            engine.fetch_code_lists().await;
                         }
                         engine.deliver_agreements().await;
                     });
@@ -569,6 +581,16 @@ impl Engine {
             }
             Request::GlobalSearch { .. } | Request::GlobalStatistics { .. } => {
                 self.answer_global(&peer_id, request).await
+            }
+            Request::CodeLists { have } => self.answer_code_lists(have).await,
+            Request::CodeListsNotify => {
+                if self.fed.hub.as_ref().is_some_and(|(h, _)| *h == peer_id) {
+                    let engine = self.clone();
+                    self.spawn(async move {
+                        engine.fetch_code_lists().await;
+                    });
+                }
+                Response::Ack
             }
             Request::Directory { have } => {
                 if !self.fed.is_hub() {

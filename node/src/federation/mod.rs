@@ -4,6 +4,7 @@
 
 pub mod agreements;
 pub mod apply;
+pub mod code_lists;
 pub mod directory;
 pub mod engine;
 pub mod global;
@@ -15,10 +16,10 @@ pub mod serve;
 use std::sync::Arc;
 
 use ncen_protocol::agreement::Terms;
-use ncen_protocol::codelists::Catalog;
 use ncen_protocol::record::RecordKind;
 
 use crate::cen::{CenDb, GlobalCen};
+use crate::codelists::{CatalogHandle, CodeListService};
 use crate::identity::{Identity, NodeInfo, NodeRole};
 use crate::journal::Journal;
 use crate::operations::Operations;
@@ -58,7 +59,9 @@ pub struct Federation {
     pub operations: Operations,
     /// The hub's PeerId and address (members only; the trust anchor).
     pub hub: Option<(String, String)>,
-    pub catalog: &'static Catalog,
+    /// The code lists in force; at a member, kept up to date from the hub's releases.
+    pub catalog: CatalogHandle,
+    pub codelists: CodeListService,
     /// The hub's searches of its global CEN database, once its search index is open (hub only).
     pub global: Arc<std::sync::OnceLock<GlobalCen>>,
 }
@@ -76,10 +79,18 @@ impl Federation {
         identity: Arc<Identity>,
         journal: Arc<Journal>,
         hub: Option<(String, String)>,
-        catalog: &'static Catalog,
+        catalog: impl Into<CatalogHandle>,
     ) -> Self {
+        let catalog = catalog.into();
         let is_hub = info.role == NodeRole::Hub;
         let hub = if is_hub { None } else { hub };
+        let codelists = CodeListService::new(
+            journal.clone(),
+            identity.clone(),
+            is_hub,
+            hub.as_ref().map(|(id, _)| id.clone()),
+            catalog.clone(),
+        );
         Federation {
             peers: Peers::new(journal.clone()),
             agreements: Agreements::new(journal.clone(), identity.clone(), &info.administration),
@@ -91,13 +102,19 @@ impl Federation {
             ),
             cen: is_hub.then(|| CenDb::new(journal.store().clone())),
             photos: Photos::new(journal.clone()),
-            operations: Operations::new(journal.clone(), identity.clone(), &info.administration, catalog),
+            operations: Operations::new(
+                journal.clone(),
+                identity.clone(),
+                &info.administration,
+                catalog.clone(),
+            ),
             info,
             identity,
             journal,
             hub,
             catalog,
             global: Arc::new(std::sync::OnceLock::new()),
+            codelists,
         }
     }
 

@@ -6,7 +6,7 @@
 use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-use ncen_protocol::codelists::Catalog;
+use crate::codelists::CatalogHandle;
 
 use super::member::{self, MemberError, MemberUploads};
 use super::report::{ImportReport, JobState, JobView, Phase};
@@ -142,7 +142,7 @@ struct Inner {
     store: Store,
     journal: Arc<Journal>,
     metrics: Arc<Metrics>,
-    catalog: &'static Catalog,
+    catalog: CatalogHandle,
     jobs: Mutex<Vec<Arc<Job>>>,
     /// At the hub: uploads on behalf of members without a node.
     members: std::sync::OnceLock<MemberUploads>,
@@ -170,7 +170,7 @@ impl ImportJobs {
         store: Store,
         journal: Arc<Journal>,
         metrics: Arc<Metrics>,
-        catalog: &'static Catalog,
+        catalog: CatalogHandle,
     ) -> Self {
         ImportJobs {
             inner: Arc::new(Inner {
@@ -302,13 +302,14 @@ impl ImportJobs {
             dry_run: request.dry_run,
         };
         let photos = crate::photos::Photos::new(i.journal.clone());
+        let catalog = i.catalog.current();
         let cx = Context {
             records: &i.records,
             store: &i.store,
             progress: &job.progress,
             dry_run: request.dry_run,
             metrics: &i.metrics,
-            catalog: i.catalog,
+            catalog: &catalog,
             actor: &job.owner,
             photos: &photos,
         };

@@ -26,7 +26,7 @@ pub(crate) struct Context<'a> {
     pub progress: &'a Progress,
     pub dry_run: bool,
     pub metrics: &'a Metrics,
-    pub catalog: &'static Catalog,
+    pub catalog: &'a Catalog,
     pub actor: &'a str,
     pub photos: &'a crate::photos::Photos,
 }
@@ -44,10 +44,10 @@ pub(super) fn today() -> time::Date {
 }
 
 /// Validates records on every core, noting each error at its cell.
-pub(super) fn validate<T: Locate + Send>(
+pub(super) fn validate<'c, T: Locate + Send>(
     items: &mut [Parsed<T>],
-    validator: Validator<'static>,
-    check: fn(&Validator<'static>, &T) -> Result<(), ValidationErrors>,
+    validator: Validator<'c>,
+    check: fn(&Validator<'c>, &T) -> Result<(), ValidationErrors>,
 ) {
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8);
     let chunk = items.len().div_ceil(threads).max(1);

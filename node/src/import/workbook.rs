@@ -30,9 +30,13 @@ fn write_cell(ws: &mut rust_xlsxwriter::Worksheet, row: u32, col: u16, cell: &Ce
     Ok(())
 }
 
-/// The workbook's bytes, built once per process (the code lists do not change while it runs).
+/// The workbook's bytes, built once per process for the built-in lists, and each time for a
+/// catalog that hub releases changed.
 pub fn cached_template(catalog: &Catalog) -> anyhow::Result<Vec<u8>> {
     static TEMPLATE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    if catalog.revision() != Catalog::builtin().revision() {
+        return template(catalog);
+    }
     if let Some(bytes) = TEMPLATE.get() {
         return Ok(bytes.clone());
     }

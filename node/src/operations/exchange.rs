@@ -256,7 +256,9 @@ impl Operations {
                 if !message.is_for(self.me()) {
                     return Err("the message is not for this administration".into());
                 }
-                message.check(&stored.op, self.catalog).map_err(|e| format!("invalid message: {e}"))?;
+                message
+                    .check(&stored.op, &self.catalog.current())
+                    .map_err(|e| format!("invalid message: {e}"))?;
                 if let Some(bad) = message.attachments.iter().find(|a| {
                     a.is_photo()
                         && crate::photos::inspect(&a.bytes).map(|i| i.media_type) != Ok(a.media_type.as_str())

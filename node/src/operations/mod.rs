@@ -10,8 +10,8 @@ pub mod model;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use crate::codelists::CatalogHandle;
 use ncen_protocol::cbor;
-use ncen_protocol::codelists::Catalog;
 use ncen_protocol::envelope;
 use ncen_protocol::operation::{
     Attachment, CONTENT_TYPE_CONSENT, CONTENT_TYPE_FORWARD, CONTENT_TYPE_JOIN, CONTENT_TYPE_MESSAGE,
@@ -121,7 +121,7 @@ pub struct Operations {
     journal: Arc<Journal>,
     identity: Arc<Identity>,
     me: String,
-    catalog: &'static Catalog,
+    catalog: CatalogHandle,
     lapse_days: u32,
 }
 
@@ -162,8 +162,19 @@ fn today() -> String {
 }
 
 impl Operations {
-    pub fn new(journal: Arc<Journal>, identity: Arc<Identity>, me: &str, catalog: &'static Catalog) -> Self {
-        Operations { journal, identity, me: me.to_owned(), catalog, lapse_days: DEFAULT_LAPSE_DAYS }
+    pub fn new(
+        journal: Arc<Journal>,
+        identity: Arc<Identity>,
+        me: &str,
+        catalog: impl Into<CatalogHandle>,
+    ) -> Self {
+        Operations {
+            journal,
+            identity,
+            me: me.to_owned(),
+            catalog: catalog.into(),
+            lapse_days: DEFAULT_LAPSE_DAYS,
+        }
     }
 
     /// Sets after how many days without use a user's access lapses.
@@ -501,7 +512,7 @@ impl Operations {
             attachments,
             issued_at_ms: now,
         };
-        message.check(&stored.op, self.catalog).map_err(OpError::Invalid)?;
+        message.check(&stored.op, &self.catalog.current()).map_err(OpError::Invalid)?;
         let signed = self.sign(CONTENT_TYPE_MESSAGE, &message)?;
         let addressees: Vec<String> = stored
             .op

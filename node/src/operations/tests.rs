@@ -5,6 +5,7 @@
 use super::*;
 use crate::roles::Role;
 use crate::store::Store;
+use ncen_protocol::codelists::Catalog;
 
 fn who(name: &str, role: Role) -> Principal {
     Principal { username: name.into(), role, must_change_password: false }

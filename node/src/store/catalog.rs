@@ -57,10 +57,13 @@ pub enum Cf {
     /// At the hub: operations' seizure reports forwarded with consent: message uuid →
     /// `StoredReport`.
     CenReports,
+    /// Code list releases signed by the hub, every version kept:
+    /// `[list name][0][version u32 BE]` → `StoredRelease`.
+    CodeLists,
 }
 
 impl Cf {
-    pub const ALL: [Cf; 24] = [
+    pub const ALL: [Cf; 25] = [
         Cf::Meta,
         Cf::Records,
         Cf::Revisions,
@@ -85,6 +88,7 @@ impl Cf {
         Cf::Operations,
         Cf::OpMessages,
         Cf::CenReports,
+        Cf::CodeLists,
     ];
 
     pub fn name(self) -> &'static str {
@@ -113,6 +117,7 @@ impl Cf {
             Cf::Operations => "operations",
             Cf::OpMessages => "op_messages",
             Cf::CenReports => "cen_reports",
+            Cf::CodeLists => "code_lists",
         }
     }
 }

@@ -6,8 +6,8 @@ use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use base64::Engine;
+use ncen_admin_ui::Lang;
 use ncen_admin_ui::pages::{AccountPage, FieldErrors, Notice, TotpSetup};
-use ncen_admin_ui::{L10n, Lang};
 use serde::Deserialize;
 
 use super::chrome::{self, Done, chrome, role_label};
@@ -31,7 +31,7 @@ async fn render(
     let Some(p) = v.principal.clone() else {
         return Redirect::to("/login?next=/account").into_response();
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let accounts = state.accounts.clone();
     let username = p.username.clone();
     let loaded = tokio::task::spawn_blocking(move || {
@@ -95,7 +95,7 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(q): Query<Acc
     if let Err(r) = signed_in(&v) {
         return r;
     }
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let notices = Done { done: q.done.clone(), who: None }.notice(&l).into_iter().collect();
     render(&state, &v, FieldErrors::default(), q.totp.as_deref() == Some("setup"), notices).await
 }
@@ -119,7 +119,7 @@ pub async fn password(State(state): State<AppState>, v: Visitor, body: Bytes) ->
         Ok(f) => f,
         Err(r) => return r,
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let min = state.accounts.policy().password_min_length;
     let mut errors = FieldErrors::default();
     if f.current_password.is_empty() {
@@ -178,7 +178,7 @@ pub async fn totp_enable(State(state): State<AppState>, v: Visitor, body: Bytes)
     match result {
         Ok(Ok(())) => Redirect::to("/account?done=totp-on").into_response(),
         Ok(Err(AccountError::Invalid { .. })) => {
-            let l = L10n::new(v.lang);
+            let l = v.l10n();
             let mut errors = FieldErrors::default();
             errors.add("code", l.t("field-bad-totp"));
             // A new secret is offered: the one just posted is never reused from a form.

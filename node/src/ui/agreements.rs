@@ -10,7 +10,7 @@ use ncen_admin_ui::pages::{
     AgreementGroup, AgreementPage, AgreementRow, AgreementsPage, FieldErrors, Flow, ProposeForm,
 };
 use ncen_protocol::agreement::{ActKind, Direction, State as AgreementState};
-use ncen_protocol::codelists::{Catalog, ListId};
+use ncen_protocol::codelists::ListId;
 use ncen_protocol::envelope;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -119,7 +119,7 @@ async fn render(state: &AppState, v: &Visitor, form: ProposeForm, done: Option<&
         Ok(views) => views,
         Err(r) => return r,
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let me = state.node.administration.clone();
     let mut groups = vec![
         AgreementGroup { key: "incoming", title: "agr-incoming", items: Vec::new() },
@@ -147,7 +147,8 @@ async fn render(state: &AppState, v: &Visitor, form: ProposeForm, done: Option<&
         },
         None => Vec::new(),
     };
-    let commodities = Catalog::builtin()
+    let commodities = l
+        .catalog()
         .list(ListId::Commodity)
         .roots()
         .filter(|e| !e.deprecated)
@@ -221,7 +222,7 @@ fn check(l: &L10n, f: &ProposeIn) -> FieldErrors {
     if f.kinds.is_empty() || f.kinds.iter().any(|k| !KINDS.iter().any(|(c, _)| c == k)) {
         errors.add("kinds", l.t("field-choose-kind"));
     }
-    let list = Catalog::builtin().list(ListId::Commodity);
+    let list = l.catalog().list(ListId::Commodity);
     if f.commodities.iter().any(|c| list.get(c).is_none()) {
         errors.add("commodities", l.t("field-required"));
     }
@@ -248,7 +249,7 @@ pub async fn propose(State(state): State<AppState>, v: Visitor, body: Bytes) -> 
         Ok(f) => f,
         Err(r) => return r,
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let mut errors = check(&l, &f);
     let direction = match f.direction.as_str() {
         "proposer_to_peer" => Direction::ProposerToPeer,
@@ -308,7 +309,7 @@ async fn detail_page(state: &AppState, v: &Visitor, id: &str, confirm_revoke: bo
         Ok(Err(e)) => return chrome::api_problem(state, v, e.into()),
         Err(_) => return chrome::problem(state, v, chrome::Problem::Internal),
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let me = state.node.administration.clone();
     let fingerprint = |bytes: &[u8]| match envelope::signature_unverified(bytes, 1 << 20) {
         Ok(sig) => hex::encode(Sha256::digest(sig)),

@@ -3,7 +3,6 @@
 
 use axum::extract::{Query, State};
 use axum::response::Response;
-use ncen_admin_ui::L10n;
 use ncen_admin_ui::pages::{AuditFilterForm, AuditPage, AuditRow};
 use serde::Deserialize;
 
@@ -71,7 +70,7 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(q): Query<Aud
     if let Err(r) = v.require(&state, Some(Permission::ReadAudit)) {
         return r;
     }
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let mut form = AuditFilterForm {
         actor: q.actor.chars().take(64).collect(),
         action: q.action.chars().take(64).collect(),

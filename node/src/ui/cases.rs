@@ -47,7 +47,7 @@ async fn list_page(
         Ok(Ok(all)) => all,
         _ => return chrome::problem(state, v, chrome::Problem::Internal),
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let notices = chrome::expiry_notice(v);
     let page = CasesPage {
         c: chrome(state, v, "investigations", notices),
@@ -90,7 +90,7 @@ pub async fn open(State(state): State<AppState>, v: Visitor, body: Bytes) -> Res
     match tokio::task::spawn_blocking(move || service.open(&who, &title, &summary)).await {
         Ok(Ok(inv)) => Redirect::to(&format!("/investigations/{}", inv.id)).into_response(),
         Ok(Err(InvestigationError::Invalid { .. })) => {
-            let l = L10n::new(v.lang);
+            let l = v.l10n();
             let mut errors = FieldErrors::default();
             let message = if f.title.trim().is_empty() {
                 l.t("field-required")
@@ -169,7 +169,7 @@ async fn case_page(
         Ok(Err(e)) => return problem(state, v, e),
         Err(_) => return chrome::problem(state, v, chrome::Problem::Internal),
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let can_work =
         supervisor || inv.assignees.iter().any(|a| a == &me.username) || inv.created_by == me.username;
     let thread = inv
@@ -341,7 +341,7 @@ pub async fn assign(
     match result {
         Ok(Ok(_)) => Redirect::to(&format!("/investigations/{id}")).into_response(),
         Ok(Err(InvestigationError::Invalid { message, .. })) => {
-            let l = L10n::new(v.lang);
+            let l = v.l10n();
             let mut errors = FieldErrors::default();
             errors.add("assignees", l.t1("field-server", "message", message));
             case_page(&state, &v, &me, id, errors).await
@@ -406,7 +406,7 @@ pub async fn link(
     match result {
         Ok(Ok(Some(_))) => Redirect::to(&format!("/investigations/{id}")).into_response(),
         Ok(Ok(None)) => {
-            let l = L10n::new(v.lang);
+            let l = v.l10n();
             let mut errors = FieldErrors::default();
             errors.add("reference", l.t("inv-link-unknown"));
             case_page(&state, &v, &me, id, errors).await
@@ -459,7 +459,7 @@ pub async fn note(
     match tokio::task::spawn_blocking(move || service.note(&who, id, &text, file)).await {
         Ok(Ok(_)) => Redirect::to(&format!("/investigations/{id}")).into_response(),
         Ok(Err(InvestigationError::Invalid { field, .. })) => {
-            let l = L10n::new(v.lang);
+            let l = v.l10n();
             let mut errors = FieldErrors::default();
             let message = match field {
                 "file" => l.t1("field-too-long", "max", (MAX_ATTACHMENT >> 20) as u64),

@@ -32,7 +32,7 @@ pub async fn page(State(state): State<AppState>, v: Visitor) -> Response {
     }
     let held = crate::api::op_forward::read_reports(&state, actor).await;
     let Ok(Ok(reports)) = held else { return chrome::problem(&state, &v, chrome::Problem::Internal) };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let rows = reports
         .into_iter()
         .map(|r| ReportRow {

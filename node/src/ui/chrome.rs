@@ -22,7 +22,7 @@ pub fn admin_label(l: &L10n, code: &str) -> String {
     if code == "WCO" { l.t("dash-hub") } else { l.code(ListId::Country, code) }
 }
 
-const NAV: [(&str, &str, &str, &[Permission]); 12] = [
+const NAV: [(&str, &str, &str, &[Permission]); 13] = [
     ("dashboard", "/", "nav-dashboard", &[]),
     ("search", "/search", "nav-search", &[Permission::ReadRecords]),
     ("new-seizure", "/records/seizures/new", "nav-new-seizure", &[Permission::WriteRecords]),
@@ -39,12 +39,13 @@ const NAV: [(&str, &str, &str, &[Permission]); 12] = [
     ("peers", "/peers", "nav-peers", &[Permission::ReadFederation]),
     ("agreements", "/agreements", "nav-agreements", &[Permission::ReadFederation]),
     ("users", "/users", "nav-users", &[Permission::ManageUsers]),
+    ("code-lists", "/code-lists", "nav-code-lists", &[Permission::ReadFederation]),
     ("audit", "/audit", "nav-audit", &[Permission::ReadAudit]),
 ];
 
 /// The shared part of a page. `active` is the key of the navigation entry to highlight.
 pub fn chrome(state: &AppState, v: &Visitor, active: &str, mut notices: Vec<Notice>) -> Chrome {
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let node_role = if state.node.role == "hub" { l.t("role-hub") } else { l.t("role-national") };
     let hub = state.node.role == "hub";
     let (user, nav) = match &v.principal {
@@ -54,7 +55,7 @@ pub fn chrome(state: &AppState, v: &Visitor, active: &str, mut notices: Vec<Noti
                 .filter(|(_, _, _, perms)| perms.is_empty() || perms.iter().any(|x| p.role.allows(*x)))
                 // The operations' seizure reports are kept at the hub; operations at members.
                 .filter(|(key, _, _, _)| match *key {
-                    "cen-reports" => hub,
+                    "cen-reports" | "code-lists" => hub,
                     // The hub keeps no national records: its users search the global CEN.
                     "operations" | "search" | "new-seizure" | "investigations" => !hub,
                     // At the hub, uploads are made on behalf of members without a node.
@@ -97,7 +98,7 @@ pub fn chrome(state: &AppState, v: &Visitor, active: &str, mut notices: Vec<Noti
 /// The notice announcing password expiry, when it is near.
 pub fn expiry_notice(v: &Visitor) -> Vec<Notice> {
     let Some(ms) = v.password_notice_ms else { return Vec::new() };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     vec![Notice { kind: "warn", text: l.t1("notice-password-expires", "date", l.datetime(ms)) }]
 }
 
@@ -114,7 +115,7 @@ pub enum Problem {
 
 /// The error page for `problem`, in the visitor's language.
 pub fn problem(state: &AppState, v: &Visitor, problem: Problem) -> Response {
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let (status, title, message) = match problem {
         Problem::Forbidden => {
             let role = v.principal.as_ref().map(|p| role_label(&l, p.role)).unwrap_or_default();

@@ -49,7 +49,7 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(done): Query<
         Ok(p) => p.clone(),
         Err(r) => return r,
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let me = state.node.administration.clone();
     let sees_federation = who.role.allows(Permission::ReadFederation);
     let (peers, agreements) = match &state.engine {

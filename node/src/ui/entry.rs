@@ -10,7 +10,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use ncen_admin_ui::L10n;
 use ncen_admin_ui::pages::{Choices, FormValues, SeizureFormPage};
-use ncen_protocol::codelists::{Catalog, ListId};
+use ncen_protocol::codelists::ListId;
 use ncen_protocol::model::{Conveyance, GoodsLine, Money, Place, Route, Seizure};
 use ncen_protocol::record::{RecordBody, RecordKind};
 
@@ -25,7 +25,8 @@ const MAX_LINES: usize = 50;
 
 /// A code list as drop-down choices, sorted by label in the reader's language.
 pub(super) fn options(l: &L10n, list: ListId) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Catalog::builtin()
+    let mut out: Vec<(String, String)> = l
+        .catalog()
         .list(list)
         .entries
         .iter()
@@ -37,7 +38,7 @@ pub(super) fn options(l: &L10n, list: ListId) -> Vec<(String, String)> {
 }
 
 fn choices(l: &L10n) -> Choices {
-    let commodities = Catalog::builtin().list(ListId::Commodity);
+    let commodities = l.catalog().list(ListId::Commodity);
     let groups = commodities
         .roots()
         .filter(|e| !e.deprecated)
@@ -118,8 +119,8 @@ async fn render(
     f: FormValues,
     lines: usize,
 ) -> Response {
-    let l = L10n::new(v.lang);
-    let (suspects, companies) = suggestions(state, l).await;
+    let l = v.l10n();
+    let (suspects, companies) = suggestions(state, l.clone()).await;
     let page = SeizureFormPage {
         c: chrome(state, v, "new-seizure", Vec::new()),
         editing,
@@ -338,7 +339,7 @@ async fn save(state: AppState, v: Visitor, body: Bytes, editing: Option<uuid::Uu
         Ok(p) => p,
         Err(r) => return r,
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let mut f = posted(pairs);
     let lines: usize = f.val("lines").parse().unwrap_or(FIRST_LINES).clamp(1, MAX_LINES);
     let revision: Option<u32> = f.val("revision").parse().ok();
@@ -356,8 +357,9 @@ async fn save(state: AppState, v: Visitor, body: Bytes, editing: Option<uuid::Uu
     }
     let mut seizure = seizure_of(&l, &mut f, lines, base.as_ref());
     let (records, me) = (state.records.clone(), state.node.administration.clone());
+    let lc = l.clone();
     let (resolved, mut f) = match tokio::task::spawn_blocking(move || {
-        let links = links_from_form(&l, &records, &me, &mut f);
+        let links = links_from_form(&lc, &records, &me, &mut f);
         (links, f)
     })
     .await

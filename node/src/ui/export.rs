@@ -237,7 +237,7 @@ async fn collect(
     params: &Params,
     actor: String,
 ) -> Result<Vec<RecordView>, Response> {
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let (query, errors) = query_of(&l, params, 100, 0);
     if !errors.is_empty() {
         return Err(chrome::problem(state, v, chrome::Problem::BadForm));
@@ -288,7 +288,7 @@ pub async fn to_xlsx(State(state): State<AppState>, v: Visitor, Query(params): Q
         Ok(views) => views,
         Err(r) => return r,
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     match tokio::task::spawn_blocking(move || xlsx(&l, &views)).await {
         Ok(Ok(bytes)) => {
             attachment("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "search", bytes)
@@ -307,7 +307,7 @@ pub async fn to_csv(State(state): State<AppState>, v: Visitor, Query(params): Qu
         Ok(views) => views,
         Err(r) => return r,
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     match csv_of(&l, kind, &views) {
         Ok(bytes) => attachment("text/csv; charset=utf-8", kind.collection(), bytes),
         Err(_) => chrome::problem(&state, &v, chrome::Problem::Internal),

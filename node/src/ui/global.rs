@@ -70,7 +70,7 @@ fn query_of(
         limit: Some(limit.to_string()),
         offset: Some(offset.to_string()),
     };
-    parse_query(&given, state.catalog).map_err(|(field, message)| {
+    parse_query(&given, &state.catalog.current()).map_err(|(field, message)| {
         let mut errors = FieldErrors::default();
         match field {
             "q" => errors.add("q", l.t("search-too-long")),
@@ -181,7 +181,7 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(params): Quer
         Ok(p) => p.username.clone(),
         Err(r) => return r,
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let page_no: u32 = params.get("page").and_then(|p| p.parse().ok()).unwrap_or(0).min(399);
     let searched = params.iter().any(|(k, v)| k != "page" && !v.trim().is_empty());
     let (mut rows, mut facets, mut total, mut problem, mut rejected) = (Vec::new(), Vec::new(), 0, None, 0);
@@ -325,7 +325,7 @@ pub async fn statistics(State(state): State<AppState>, v: Visitor, Query(params)
         Ok(p) => p.username.clone(),
         Err(r) => return r,
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let Ok(query) = query_of(&l, &state, &params, 1, 0) else {
         return axum::response::IntoResponse::into_response(axum::response::Redirect::to(&href(
             "/global", &params,
@@ -445,7 +445,7 @@ fn export_rows(l: &L10n, s: &CenSeizure) -> Vec<Vec<Cell>> {
 /// Every matching seizure up to [`MAX_EXPORT`], a page at a time, as export rows.
 async fn collect(state: &AppState, v: &Visitor, params: &Params) -> Result<Vec<Vec<Cell>>, Response> {
     let actor = v.require(state, Some(Permission::ReadCen))?.username.clone();
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let mut query = query_of(&l, state, params, MAX_GLOBAL_LIMIT, 0)
         .map_err(|_| chrome::problem(state, v, chrome::Problem::BadForm))?;
     let mut rows = Vec::new();
@@ -472,7 +472,7 @@ pub async fn export_xlsx(
         Ok(rows) => rows,
         Err(r) => return r,
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let built = tokio::task::spawn_blocking(move || {
         let mut workbook = Workbook::new();
         let headers: Vec<String> = COLUMNS.iter().map(|id| l.t(id)).collect();
@@ -495,7 +495,7 @@ pub async fn export_csv(State(state): State<AppState>, v: Visitor, Query(params)
         Ok(rows) => rows,
         Err(r) => return r,
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let headers: Vec<String> = COLUMNS.iter().map(|id| l.t(id)).collect();
     match write_csv(&headers, &rows) {
         Ok(bytes) => attachment("text/csv; charset=utf-8", "global-cen", bytes),

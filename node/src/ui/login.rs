@@ -4,7 +4,6 @@
 use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use ncen_admin_ui::L10n;
 use ncen_admin_ui::pages::{LoginPage, Notice};
 use serde::Deserialize;
 
@@ -36,7 +35,7 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(q): Query<Log
     if v.principal.is_some() {
         return Redirect::to("/").into_response();
     }
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let mut notices = Vec::new();
     match q.done.as_deref() {
         Some("logout") => notices.push(Notice { kind: "ok", text: l.t("login-logged-out") }),
@@ -64,7 +63,7 @@ pub async fn submit(State(state): State<AppState>, v: Visitor, body: Bytes) -> R
         Ok(f) => f,
         Err(r) => return r,
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let username = form.username.trim().to_ascii_lowercase();
     let next = local_path(&form.next).to_owned();
     if username.is_empty() || username.len() > 64 || form.password.is_empty() || form.password.len() > 1024 {

@@ -12,6 +12,7 @@ mod audit;
 mod cases;
 mod cen_reports;
 mod chrome;
+mod code_lists;
 mod dashboard;
 mod entry;
 mod export;
@@ -55,6 +56,9 @@ pub fn router(state: AppState) -> Router {
         .route("/users", get(users::page).post(users::create))
         .route("/users/{username}/{action}", post(users::act))
         .route("/audit", get(audit::page))
+        .route("/code-lists", get(code_lists::index))
+        .route("/code-lists/{list}", get(code_lists::show))
+        .route("/code-lists/{list}/{action}", post(code_lists::change))
         .route("/search", get(search::page))
         .route("/search/export.xlsx", get(export::to_xlsx))
         .route("/search/export.csv", get(export::to_csv))

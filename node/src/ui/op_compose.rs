@@ -190,7 +190,7 @@ pub async fn send(
     let Some(template) = TemplateKind::parse(get("template")) else {
         return chrome::problem(&state, &v, Problem::BadForm);
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let mut compose = Compose {
         template,
         reply: get("in_reply_to").to_owned(),

@@ -146,7 +146,7 @@ pub(super) async fn operation_page(
         Ok(Err(e)) => return op_problem(state, v, e),
         Err(_) => return chrome::problem(state, v, Problem::Internal),
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let mine = state.operations.me();
     let op = &stored.op;
     let threads = threads(&l, mine, (&me.username, coordinating(me)), &messages);
@@ -232,7 +232,7 @@ pub async fn show(
         Ok(id) => id,
         Err(r) => return r,
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let mut notices = chrome::expiry_notice(&v);
     notices.extend(notice(&l, &Done { done: q.done, who: q.who }));
     let compose = Compose::picked(q.compose.as_deref(), q.reply.as_deref());
@@ -342,7 +342,7 @@ pub async fn update(
         Ok(id) => id,
         Err(r) => return r,
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let mut form = f.form();
     let draft = match checked_draft(&state, &l, &f, false).await {
         Ok(d) => d,

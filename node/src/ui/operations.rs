@@ -71,7 +71,7 @@ pub(super) fn op_problem(state: &AppState, v: &Visitor, e: OpError) -> Response 
         OpError::NotFound => chrome::problem(state, v, Problem::NotFound),
         OpError::Forbidden(_) => chrome::problem(state, v, Problem::Forbidden),
         OpError::Lapsed(days) => {
-            let l = L10n::new(v.lang);
+            let l = v.l10n();
             let page = ErrorPage {
                 c: chrome(state, v, "operations", Vec::new()),
                 title: l.t("op-lapsed-title"),
@@ -452,7 +452,7 @@ async fn list_page(
         Ok(Err(e)) => return op_problem(state, v, e),
         Err(_) => return chrome::problem(state, v, Problem::Internal),
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let mine = state.operations.me();
     let (mut invitations, mut rows) = (Vec::new(), Vec::new());
     for s in &all {
@@ -498,7 +498,7 @@ pub async fn list(State(state): State<AppState>, v: Visitor, Query(done): Query<
         Ok(p) => p,
         Err(r) => return r,
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     list_page(&state, &v, &me, blank_form(), notice(&l, &done)).await
 }
 
@@ -511,7 +511,7 @@ pub async fn create(State(state): State<AppState>, v: Visitor, body: Bytes) -> R
         Ok(f) => f,
         Err(r) => return r,
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let mut form = f.form();
     let draft = match checked_draft(&state, &l, &f, true).await {
         Ok(d) => d,

@@ -136,7 +136,7 @@ fn render(
     editing: Option<(uuid::Uuid, u32)>,
     f: FormValues,
 ) -> Response {
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let action = match editing {
         Some((id, _)) => format!("/records/{}/{id}/edit", kind.collection()),
         None => format!("/records/{}/new", kind.collection()),
@@ -353,7 +353,7 @@ async fn save(
         Ok(p) => p,
         Err(r) => return r,
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let mut f = FormValues::default();
     for (k, value) in pairs {
         if k != "_csrf" {

@@ -32,7 +32,7 @@ async fn render(state: &AppState, v: &Visitor, form: PeerForm, notices: Vec<Noti
         Ok(p) => p,
         Err(e) => return chrome::api_problem(state, v, e),
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let can_manage = v.principal.as_ref().is_some_and(|p| p.role.allows(Permission::ManageFederation));
     let page = PeersPage {
         c: chrome(state, v, "peers", notices),
@@ -48,7 +48,7 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(done): Query<
     if let Err(r) = v.require(&state, Some(Permission::ReadFederation)) {
         return r;
     }
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let mut notices = chrome::expiry_notice(&v);
     notices.extend(done.notice(&l));
     render(&state, &v, PeerForm::default(), notices).await
@@ -98,7 +98,7 @@ pub async fn add(State(state): State<AppState>, v: Visitor, body: Bytes) -> Resp
         Ok(f) => f,
         Err(r) => return r,
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let (peer, mut errors) = check(&l, &form);
     let refill = |errors| PeerForm {
         administration: form.administration.clone(),
@@ -175,7 +175,7 @@ pub async fn pull(
         Ok(e) => e,
         Err(r) => return r,
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let admin = administration.to_ascii_uppercase();
     let notice = match engine.pull_once(&admin, true).await {
         Ok(n) => Notice { kind: "ok", text: l.t2("peers-pulled", "count", n, "admin", admin.as_str()) },

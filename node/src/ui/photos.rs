@@ -137,7 +137,7 @@ pub async fn add(
     let Some(kind) = target(&collection) else {
         return chrome::problem(&state, &v, chrome::Problem::NotFound);
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let upload = match read(form).await {
         Ok(u) => u,
         Err(message) => {
@@ -157,7 +157,7 @@ pub async fn add(
     };
     let attempt = if upload.bytes.is_empty() {
         Some(fail("file", l.t("photo-error-empty")))
-    } else if Catalog::builtin().list(ListId::PhotoKind).get(&upload.kind).is_none_or(|e| e.deprecated) {
+    } else if l.catalog().list(ListId::PhotoKind).get(&upload.kind).is_none_or(|e| e.deprecated) {
         Some(fail("kind", l.t("field-required")))
     } else {
         None

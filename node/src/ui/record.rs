@@ -39,7 +39,7 @@ impl Fields<'_> {
     }
     fn code(&mut self, id: &str, list: ListId, value: Option<&str>) {
         if let Some(v) = value.filter(|v| !v.is_empty()) {
-            self.rows.push(FieldRow { label: self.l.t(id), value: self.l.code(list, v) });
+            self.rows.push(FieldRow { label: self.l.t(id), value: self.l.code_in_record(list, v) });
         }
     }
     fn date(&mut self, id: &str, value: Option<&str>) {
@@ -108,7 +108,7 @@ fn seizure(l: &L10n, s: &Seizure) -> (String, Vec<RecordSection>) {
         .iter()
         .map(|g| {
             vec![
-                l.code(ListId::Commodity, &g.commodity),
+                l.code_in_record(ListId::Commodity, &g.commodity),
                 g.description.clone().unwrap_or_default(),
                 quantity(l, g.quantity, &g.unit),
                 g.value
@@ -282,7 +282,7 @@ pub(super) async fn show(
         }
         _ => return chrome::problem(state, v, chrome::Problem::Internal),
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let (title, mut sections) = describe(&l, &view).unwrap_or_else(|| (view.id.to_string(), Vec::new()));
     sections.extend(linked(state, &l, &view).await);
     sections.retain(|s| !s.fields.is_empty() || !s.table.is_empty() || !s.links.is_empty());
@@ -330,8 +330,10 @@ async fn linked(state: &AppState, l: &L10n, view: &RecordView) -> Option<RecordS
         return None;
     }
     let records = state.records.clone();
-    let l = *l;
+    let l = l.clone();
+    let lc = l.clone();
     let links = tokio::task::spawn_blocking(move || {
+        let l = lc;
         wanted
             .into_iter()
             .map(|(kind, id, role)| {

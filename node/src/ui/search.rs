@@ -165,7 +165,7 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(params): Quer
         Ok(p) => (p.username.clone(), p.role.allows(Permission::WriteRecords)),
         Err(r) => return r,
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let offset: usize = params.get("page").and_then(|p| p.parse::<usize>().ok()).unwrap_or(0).min(400) * PAGE;
     let (query, mut errors) = query_of(&l, &params, PAGE, offset);
     let photo_view = params.get("view").is_some_and(|v| v == "photos");

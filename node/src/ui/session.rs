@@ -43,6 +43,8 @@ pub struct Visitor {
     pub password_notice_ms: Option<i64>,
     /// Unread CENcomm messages of the signed-in user, for the navigation.
     pub unread_operations: usize,
+    /// The node's code lists in force when the request came.
+    pub catalog: std::sync::Arc<ncen_protocol::codelists::Catalog>,
 }
 
 fn accept_language(headers: &HeaderMap) -> Option<Lang> {
@@ -133,6 +135,7 @@ impl FromRequestParts<AppState> for Visitor {
             cross_site: cross_site(&parts.headers),
             password_notice_ms,
             unread_operations,
+            catalog: state.catalog.current(),
         })
     }
 }
@@ -148,6 +151,11 @@ fn same(a: &str, b: &str) -> bool {
 }
 
 impl Visitor {
+    /// The reader's language, with the node's code lists in force for labels.
+    pub fn l10n(&self) -> ncen_admin_ui::L10n {
+        ncen_admin_ui::L10n::with_catalog(self.lang, self.catalog.clone())
+    }
+
     /// The signed-in user allowed `permission`; otherwise the login page or a 403 page.
     /// An account whose password must change is sent to its account page first.
     pub fn require(&self, state: &AppState, permission: Option<Permission>) -> Result<&Principal, Response> {

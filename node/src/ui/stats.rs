@@ -43,7 +43,7 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(params): Quer
         Ok(p) => p.username.clone(),
         Err(r) => return r,
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let (query, errors) = query_of(&l, &params, 1, 0);
     let query_string = encode(&params);
     if !errors.is_empty() {

@@ -86,7 +86,7 @@ pub async fn suggest(
     Path(collection): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Response {
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let actor = match &v.principal {
         None => return refuse(StatusCode::UNAUTHORIZED, "unauthenticated", l.t("suggest-signed-out")),
         Some(p) if p.must_change_password => {
@@ -119,7 +119,9 @@ pub async fn suggest(
         return refuse(StatusCode::SERVICE_UNAVAILABLE, "unavailable", l.t("suggest-unavailable"));
     };
     let (records, me) = (state.records.clone(), state.node.administration.clone());
+    let lc = l.clone();
     let found = tokio::task::spawn_blocking(move || {
+        let l = lc;
         let hits = index.suggest(kind, &q, MAX_SUGGESTIONS)?;
         let offered: Vec<Suggestion> = hits
             .iter()

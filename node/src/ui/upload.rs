@@ -36,8 +36,8 @@ fn permission(state: &AppState) -> Permission {
 async fn page_with(state: &AppState, v: &Visitor, error: Option<String>) -> Response {
     let mut administrations = Vec::new();
     if let Some(members) = state.imports.member_uploads().cloned() {
-        let catalog = state.catalog;
-        match tokio::task::spawn_blocking(move || members.without_node(catalog)).await {
+        let catalog = state.catalog.current();
+        match tokio::task::spawn_blocking(move || members.without_node(&catalog)).await {
             Ok(Ok(codes)) => {
                 // (code, name), in the order of the names in the reader's language.
                 let l = L10n::new(v.lang);
@@ -69,8 +69,8 @@ pub async fn template(State(state): State<AppState>, v: Visitor) -> Response {
     if let Err(r) = v.require(&state, Some(permission(&state))) {
         return r;
     }
-    let catalog = state.catalog;
-    match tokio::task::spawn_blocking(move || workbook::cached_template(catalog)).await {
+    let catalog = state.catalog.current();
+    match tokio::task::spawn_blocking(move || workbook::cached_template(&catalog)).await {
         Ok(Ok(bytes)) => (
             [
                 (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
@@ -149,7 +149,7 @@ pub async fn upload(State(state): State<AppState>, v: Visitor, form: Multipart) 
         Ok(p) => p.username.clone(),
         Err(r) => return r,
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let upload = match read(form).await {
         Ok(u) => u,
         Err(message) => return page_with(&state, &v, Some(l.t1("field-server", "message", message))).await,
@@ -229,7 +229,7 @@ pub async fn job(State(state): State<AppState>, v: Visitor, Path(job): Path<Stri
     let Some(view) = view else {
         return chrome::problem(&state, &v, chrome::Problem::NotFound);
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let n = |x: u64| l.num(i64::try_from(x).unwrap_or(i64::MAX));
     let progress = match view.phase {
         Phase::Reading => l.t1("import-reading", "rows", n(view.rows_done)),

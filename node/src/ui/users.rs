@@ -66,7 +66,7 @@ async fn render(
         Ok(Ok(users)) => users,
         _ => return chrome::problem(state, v, chrome::Problem::Internal),
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let policy = state.accounts.policy();
     let mut notices = chrome::expiry_notice(v);
     notices.extend(done.and_then(|d| d.notice(&l)));
@@ -141,7 +141,7 @@ pub async fn create(State(state): State<AppState>, v: Visitor, body: Bytes) -> R
         Ok(f) => f,
         Err(r) => return r,
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let min = state.accounts.policy().password_min_length;
     let username = f.username.trim().to_owned();
     let mut errors = FieldErrors::default();
@@ -210,7 +210,7 @@ pub async fn act(
         Ok(f) => f,
         Err(r) => return r,
     };
-    let l = L10n::new(v.lang);
+    let l = v.l10n();
     let accounts = state.accounts.clone();
     let (who, name) = (actor.clone(), username.clone());
     let role = Role::parse(&f.role);

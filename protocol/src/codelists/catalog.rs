@@ -78,6 +78,21 @@ impl Catalog {
     pub fn lists(&self) -> impl Iterator<Item = &CodeList> {
         self.lists.iter()
     }
+
+    /// This catalog with `list` in place of the list of the same id, after checking it.
+    pub fn with_list(&self, list: CodeList) -> Result<Catalog, CodeListError> {
+        check_list(&list)?;
+        let mut lists = self.lists.clone();
+        let i = list.id.index();
+        lists[i] = list;
+        Ok(Catalog { lists })
+    }
+
+    /// The sum of the lists' versions: it grows with every release a node takes, so it tells
+    /// which catalog a record was checked with.
+    pub fn revision(&self) -> u64 {
+        self.lists.iter().map(|l| u64::from(l.version)).sum()
+    }
 }
 
 /// The embedded JSON text of every built-in list, for tests that inspect the raw files.
@@ -105,7 +120,7 @@ fn well_formed(code: &str) -> bool {
 }
 
 /// Checks one list on its own: codes, labels and parents.
-fn check_list(list: &CodeList) -> Result<(), CodeListError> {
+pub(crate) fn check_list(list: &CodeList) -> Result<(), CodeListError> {
     let id = list.id;
     let mut seen = HashSet::with_capacity(list.entries.len());
     for entry in &list.entries {

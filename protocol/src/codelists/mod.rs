@@ -10,12 +10,17 @@ mod error;
 mod id;
 mod lang;
 mod list;
+mod release;
 
 pub use catalog::Catalog;
 pub use error::CodeListError;
 pub use id::ListId;
 pub use lang::Lang;
 pub use list::{CodeEntry, CodeList};
+pub use release::{
+    CONTENT_TYPE_CODE_LIST, Change, CodeListRelease, MAX_RELEASE_BYTES, RELEASE_FORMAT, ReleaseError,
+    apply_change, check_successor,
+};
 
 #[cfg(test)]
 mod builtin_tests;
