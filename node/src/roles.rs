@@ -44,6 +44,10 @@ pub enum Permission {
     UseOperations,
     /// Creating operations, answering invitations, managing participants and their access.
     CoordinateOperations,
+    /// At the hub: publishing alerts, reports, bulletins and library documents.
+    Publish,
+    /// Writing in the forum (every role reads publications, the library and the forum).
+    UseForum,
 }
 
 impl Role {
@@ -75,20 +79,25 @@ impl Role {
         use Permission::*;
         matches!(
             (self, p),
-            (Role::Officer, ReadRecords | WriteRecords | ReadCen | WorkInvestigations | UseOperations)
+            (
+                Role::Officer,
+                ReadRecords | WriteRecords | ReadCen | WorkInvestigations | UseOperations | UseForum
+            ) | (
+                Role::Supervisor,
+                ReadRecords
+                    | WriteRecords
+                    | ReadCen
+                    | WorkInvestigations
+                    | ManageInvestigations
+                    | UseOperations
+                    | CoordinateOperations
+                    | UseForum
+            ) | (Role::Analyst, ReadRecords | ReadCen | UseOperations | Publish | UseForum)
                 | (
-                    Role::Supervisor,
-                    ReadRecords
-                        | WriteRecords
-                        | ReadCen
-                        | WorkInvestigations
-                        | ManageInvestigations
-                        | UseOperations
-                        | CoordinateOperations
+                    Role::Administrator,
+                    ManageUsers | ReadAudit | ManageFederation | ReadFederation | Publish
                 )
-                | (Role::Analyst, ReadRecords | ReadCen | UseOperations)
-                | (Role::Administrator, ManageUsers | ReadAudit | ManageFederation | ReadFederation)
-                | (Role::NationalContactPoint, ManageUsers | CoordinateOperations)
+                | (Role::NationalContactPoint, ManageUsers | CoordinateOperations | UseForum)
                 | (Role::Auditor, ReadAudit | ReadFederation)
         )
     }
@@ -119,6 +128,8 @@ mod tests {
         assert!(Role::Supervisor.allows(Permission::ManageInvestigations));
         assert!(!Role::Analyst.allows(Permission::WorkInvestigations));
         assert!(Role::NationalContactPoint.may_manage(Role::Officer));
+        assert!(!Role::Officer.allows(Permission::Publish));
+        assert!(!Role::Auditor.allows(Permission::UseForum));
         for r in Role::ALL {
             assert_eq!(Role::parse(r.as_str()), Some(r));
         }

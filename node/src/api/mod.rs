@@ -58,6 +58,8 @@ pub struct AppState {
     pub photos: crate::photos::Photos,
     /// CENcomm operations.
     pub operations: crate::operations::Operations,
+    /// Publications, the library and the forum.
+    pub board: crate::board::Board,
 }
 
 async fn count(State(metrics): State<Arc<Metrics>>, req: Request, next: Next) -> Response {

@@ -4,6 +4,7 @@
 
 pub mod agreements;
 pub mod apply;
+pub mod board;
 pub mod directory;
 pub mod engine;
 pub mod ops;
@@ -57,6 +58,8 @@ pub struct Federation {
     pub operations: Operations,
     /// The hub's PeerId and address (members only; the trust anchor).
     pub hub: Option<(String, String)>,
+    /// Publications and the forum: the hub's board log or this member's copy.
+    pub board: crate::board::Board,
     pub catalog: &'static Catalog,
 }
 
@@ -89,6 +92,13 @@ impl Federation {
             cen: is_hub.then(|| CenDb::new(journal.store().clone())),
             photos: Photos::new(journal.clone()),
             operations: Operations::new(journal.clone(), identity.clone(), &info.administration, catalog),
+            board: crate::board::Board::new(
+                journal.clone(),
+                identity.clone(),
+                &info.administration,
+                hub.as_ref().map(|(id, _)| id.clone()),
+                catalog,
+            ),
             info,
             identity,
             journal,

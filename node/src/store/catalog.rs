@@ -57,10 +57,19 @@ pub enum Cf {
     /// At the hub: operations' seizure reports forwarded with consent: message uuid →
     /// `StoredReport`.
     CenReports,
+    /// Publications and forum posts (MISSION C5, C6): the hub's board log, or a member's
+    /// verified copy of it: `[hub seq u64 BE]` → `StoredBoardEntry`.
+    BoardLog,
+    /// What each user has read of the publications: `[username][0][publication uuid]` →
+    /// when (i64 BE milliseconds).
+    BoardReads,
+    /// A member's forum posts signed and not yet acknowledged by the hub: `[post uuid]` →
+    /// COSE_Sign1 bytes.
+    BoardOutbox,
 }
 
 impl Cf {
-    pub const ALL: [Cf; 24] = [
+    pub const ALL: [Cf; 27] = [
         Cf::Meta,
         Cf::Records,
         Cf::Revisions,
@@ -85,6 +94,9 @@ impl Cf {
         Cf::Operations,
         Cf::OpMessages,
         Cf::CenReports,
+        Cf::BoardLog,
+        Cf::BoardReads,
+        Cf::BoardOutbox,
     ];
 
     pub fn name(self) -> &'static str {
@@ -113,6 +125,9 @@ impl Cf {
             Cf::Operations => "operations",
             Cf::OpMessages => "op_messages",
             Cf::CenReports => "cen_reports",
+            Cf::BoardLog => "board_log",
+            Cf::BoardReads => "board_reads",
+            Cf::BoardOutbox => "board_outbox",
         }
     }
 }
