@@ -41,6 +41,9 @@ impl Modify for BearerAuth {
         super::operations::read, super::operations::reset_access,
         super::op_export::sqlite, super::op_export::xlsx,
         super::op_forward::forward, super::op_forward::reports, super::operations::attachment,
+        super::board::list, super::board::library, super::board::publish, super::board::get_one,
+        super::board::unread, super::board::attachment, super::board::threads, super::board::thread,
+        super::board::new_thread, super::board::reply,
     ),
     components(schemas(
         ncen_protocol::model::Seizure, ncen_protocol::model::Suspect, ncen_protocol::model::Company,
