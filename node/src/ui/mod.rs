@@ -9,12 +9,14 @@
 mod account;
 mod agreements;
 mod audit;
+mod board;
 mod cases;
 mod cen_reports;
 mod chrome;
 mod dashboard;
 mod entry;
 mod export;
+mod forum;
 mod login;
 mod op_compose;
 mod op_export;
@@ -94,6 +96,18 @@ pub fn router(state: AppState) -> Router {
         .route("/operations/{id}/messages/{message}/forward", post(operation::forward))
         .route("/operations/{id}/messages/{message}/attachments/{n}", get(operation::attachment))
         .route("/cen/reports", get(cen_reports::page))
+        .route(
+            "/publications",
+            get(board::list).post(board::publish).layer(axum::extract::DefaultBodyLimit::max(
+                2 * ncen_protocol::operation::MAX_ATTACHMENTS_BYTES + 256 * 1024,
+            )),
+        )
+        .route("/publications/{id}", get(board::show))
+        .route("/publications/{id}/unread", post(board::mark_unread))
+        .route("/publications/{id}/attachments/{n}", get(board::attachment))
+        .route("/library", get(board::library))
+        .route("/forum", get(forum::list).post(forum::create))
+        .route("/forum/{id}", get(forum::show).post(forum::reply))
         .route("/operations/{id}/access/{user}/reset", post(operation::reset_access))
         .route("/records/seizures/new", get(entry::new_form).post(entry::create))
         .route("/records/seizures/{id}/edit", get(entry::edit_form).post(entry::update))
