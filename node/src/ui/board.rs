@@ -148,15 +148,24 @@ pub async fn show(State(state): State<AppState>, v: Visitor, Path(id): Path<Stri
     };
     let l = L10n::new(v.lang);
     let library = p.kind == PublicationKind::Document;
+    let mut c = chrome(&state, &v, if library { "library" } else { "publications" }, chrome::expiry_notice(&v));
+    // The count in the navigation was taken before this read.
+    let board = state.board.clone();
+    let unread = tokio::task::spawn_blocking(move || board.unread(&user)).await.ok().and_then(Result::ok);
+    if let Some(n) = unread
+        && let Some(item) = c.nav.iter_mut().find(|i| i.key == "publications")
+    {
+        item.badge = (n > 0).then(|| l.num(n as i64));
+    }
     let page = PublicationPage {
-        c: chrome(&state, &v, if library { "library" } else { "publications" }, chrome::expiry_notice(&v)),
+        c,
         id: p.id.to_string(),
         kind: p.kind.as_str(),
         kind_label: kind_label(&l, p.kind),
         title: p.title.clone(),
         language: language_name(&p.language),
         published: l.t2("pub-published", "who", p.author.as_str(), "when", l.datetime(p.published_at_ms)),
-        paragraphs: p.body.split("\n\n").map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect(),
+        paragraphs: super::forum::paragraphs(&p.body),
         regions: p.regions.iter().map(|c| l.code(ListId::Country, c)).collect(),
         commodities: p.commodities.iter().map(|c| l.code(ListId::Commodity, c)).collect(),
         files: p

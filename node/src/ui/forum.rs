@@ -18,8 +18,9 @@ use crate::api::error::ApiError;
 use crate::board::member::NewPost;
 use crate::roles::Permission;
 
-fn paragraphs(text: &str) -> Vec<String> {
-    text.split("\n\n").map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect()
+/// A text's paragraphs (blank lines apart; browsers send `\r\n`).
+pub(super) fn paragraphs(text: &str) -> Vec<String> {
+    text.replace("\r\n", "\n").split("\n\n").map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect()
 }
 
 async fn forum_page(state: &AppState, v: &Visitor, form: Option<PostForm>) -> Response {
