@@ -108,7 +108,7 @@ async fn a_publication_is_published_at_the_hub_and_read_at_a_member_in_the_brows
     b.click("#nav-library").await?;
     b.fill("#lib-q", "SEIZURES exchanging").await?;
     b.click("#lib-find").await?;
-    assert_eq!(b.text("#library tbody").await?.contains("nCEN user guide"), true);
+    assert!(b.text("#library tbody").await?.contains("nCEN user guide"));
 
     // A forum thread started at NL comes back through the hub, signed by NL.
     b.click("#nav-forum").await?;

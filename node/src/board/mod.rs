@@ -316,7 +316,7 @@ impl Board {
                 t.last_ms = t.last_ms.max(p.post.posted_at_ms);
             }
         }
-        threads.sort_by(|a, b| b.last_ms.cmp(&a.last_ms));
+        threads.sort_by_key(|t| std::cmp::Reverse(t.last_ms));
         Ok(threads)
     }
 
