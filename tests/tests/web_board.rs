@@ -30,7 +30,8 @@ async fn a_publication_is_published_at_the_hub_and_read_at_a_member_in_the_brows
     let _turn = ONE_AT_A_TIME.lock().await;
     let hub = start_node("WCO").await?;
     let nl = start_node_with("NL", Some(&hub)).await?;
-    let body = json!({"administration": "NL", "peer_id": nl.peer_id().await?, "addresses": [nl.p2p_addr().await?]});
+    let body =
+        json!({"administration": "NL", "peer_id": nl.peer_id().await?, "addresses": [nl.p2p_addr().await?]});
     let (status, v) = hub.post_as("admin", "/api/v1/directory/members", &body).await?;
     anyhow::ensure!(status == 201, "{v}");
     wait_for(20 * SECOND, "the directory at NL", || async {
@@ -61,7 +62,10 @@ async fn a_publication_is_published_at_the_hub_and_read_at_a_member_in_the_brows
     choose(&b, "#pub-commodities", "DRUGS.COCAINE").await?;
     b.click("#publish").await?;
     assert!(b.has("#title-error").await?, "a missing title is named");
-    assert_eq!(hub.get_as("analyst", "/api/v1/publications?kind=alert").await?.1.as_array().map(Vec::len), Some(0));
+    assert_eq!(
+        hub.get_as("analyst", "/api/v1/publications?kind=alert").await?.1.as_array().map(Vec::len),
+        Some(0)
+    );
     b.fill("#pub-title", "Reefer containers from Guayaquil: cocaine in the cooling units").await?;
     // An X-ray image of the concealment, attached.
     let files = tempfile::tempdir()?;

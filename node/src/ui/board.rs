@@ -148,7 +148,8 @@ pub async fn show(State(state): State<AppState>, v: Visitor, Path(id): Path<Stri
     };
     let l = L10n::new(v.lang);
     let library = p.kind == PublicationKind::Document;
-    let mut c = chrome(&state, &v, if library { "library" } else { "publications" }, chrome::expiry_notice(&v));
+    let mut c =
+        chrome(&state, &v, if library { "library" } else { "publications" }, chrome::expiry_notice(&v));
     // The count in the navigation was taken before this read.
     let board = state.board.clone();
     let unread = tokio::task::spawn_blocking(move || board.unread(&user)).await.ok().and_then(Result::ok);
