@@ -123,7 +123,8 @@ async fn a_publication_reaches_every_member_and_a_member_that_was_down_on_restar
     let mut latencies = Vec::new();
     for i in 0..20 {
         let started = Instant::now();
-        let (status, p) = hub.post_as("analyst", "/api/v1/publications", &alert(&format!("Alert {i}"))).await?;
+        let (status, p) =
+            hub.post_as("analyst", "/api/v1/publications", &alert(&format!("Alert {i}"))).await?;
         assert_eq!(status, 201, "{p}");
         let id = p["id"].as_str().unwrap_or_default().to_owned();
         for node in [&nl, &be] {
@@ -147,7 +148,8 @@ async fn a_publication_reaches_every_member_and_a_member_that_was_down_on_restar
     assert!(percentile(&latencies, 0.50) < SECOND);
 
     // Read markers are per user; the file arrives byte for byte.
-    let first = |list: &Value| list.as_array().and_then(|a| a.iter().find(|p| p["id"] == id.as_str()).cloned());
+    let first =
+        |list: &Value| list.as_array().and_then(|a| a.iter().find(|p| p["id"] == id.as_str()).cloned());
     let (_, list) = nl.get_as("officer", "/api/v1/publications").await?;
     assert_eq!(first(&list).map(|p| p["read"].clone()), Some(json!(false)));
     let (status, one) = nl.get_as("officer", &format!("/api/v1/publications/{id}")).await?;
@@ -421,6 +423,17 @@ async fn bad_input_over_the_api_is_refused_with_a_clear_4xx_and_nothing_stored()
     let (status, _) = nl.get_as("officer", "/api/v1/publications?kind=memo").await?;
     assert_eq!(status, 400);
 
+    let doc: Value = hub.http.get(hub.url("/api/v1/openapi.json")).send().await?.json().await?;
+    for path in [
+        "/api/v1/publications",
+        "/api/v1/publications/{id}",
+        "/api/v1/publications/{id}/attachments/{n}",
+        "/api/v1/library",
+        "/api/v1/forum/threads",
+        "/api/v1/forum/threads/{id}/posts",
+    ] {
+        assert!(doc["paths"].get(path).is_some(), "{path} missing from the OpenAPI document");
+    }
     assert!(publications(&hub, "analyst").await?.is_empty());
     let (_, threads) = hub.get_as("analyst", "/api/v1/forum/threads").await?;
     assert_eq!(threads.as_array().map(Vec::len), Some(0));

@@ -50,10 +50,17 @@ impl Board {
             posted_at_ms: Board::now(),
         };
         post.check().map_err(BoardError::Invalid)?;
-        if let Some(thread) = new.thread
-            && self.thread(thread)?.is_none()
-        {
-            return Err(BoardError::NotFound);
+        if let Some(thread) = new.thread {
+            let Some(posts) = self.thread(thread)? else { return Err(BoardError::NotFound) };
+            if post.in_reply_to.is_some_and(|r| !posts.iter().any(|p| p.post.id == r)) {
+                return Err(BoardError::Invalid(ncen_protocol::validate::ValidationErrors(vec![
+                    ncen_protocol::validate::FieldError {
+                        field: "in_reply_to".into(),
+                        value: None,
+                        message: "is not a post of this thread".into(),
+                    },
+                ])));
+            }
         }
         let signed = post
             .sign(self.identity.signing_key(), self.identity.peer_id())
