@@ -87,7 +87,7 @@ pub fn view(h: &HeldPublication, read: bool) -> PublicationView {
             .map(|(n, a)| FileInfo {
                 name: a.name.clone(),
                 media_type: a.media_type.clone(),
-                size: a.bytes.len(),
+                size: h.sizes.get(n).copied().unwrap_or(a.bytes.len()),
                 sha256: a.sha256.clone(),
                 href: format!("/api/v1/publications/{}/attachments/{n}", p.id),
             })
@@ -256,7 +256,8 @@ pub async fn publish(
     if let Some(engine) = &state.engine {
         engine.board_grew();
     }
-    let held = HeldPublication { seq: 0, received_ms: p.published_at_ms, publication: p };
+    let sizes = p.attachments.iter().map(|a| a.bytes.len()).collect();
+    let held = HeldPublication { seq: 0, received_ms: p.published_at_ms, publication: p, sizes };
     Ok((StatusCode::CREATED, Json(view(&held, false))).into_response())
 }
 
@@ -294,7 +295,8 @@ pub async fn get_one(
 ) -> Result<Json<PublicationView>, ApiError> {
     let id = id_of(&id)?;
     let p = open(&state.board, &reader(&auth)?, id).await?;
-    Ok(Json(view(&HeldPublication { seq: 0, received_ms: 0, publication: p }, true)))
+    let sizes = p.attachments.iter().map(|a| a.bytes.len()).collect();
+    Ok(Json(view(&HeldPublication { seq: 0, received_ms: 0, publication: p, sizes }, true)))
 }
 
 #[utoipa::path(post, path = "/api/v1/publications/{id}/unread", tag = "publications", params(("id" = String, Path)),

@@ -26,6 +26,11 @@ use crate::store::{Batch, Cf, StoreError, value};
 const LOG: u8 = b'l';
 /// Key prefix of the index of entries by publication or post id in `Cf::BoardLog`.
 const BY_ID: u8 = b'i';
+/// Key prefix of the publications' summaries (their files without the bytes), by sequence
+/// number, in `Cf::BoardLog`: lists and unread counts never read the files.
+const SUMMARY: u8 = b's';
+/// Key prefix of the forum posts, by sequence number, in `Cf::BoardLog`.
+const POSTS: u8 = b't';
 /// Key of a member's cursor of the hub's board log in `Cf::Cursors`.
 pub const CURSOR_KEY: &[u8] = b"bWCO";
 
@@ -67,12 +72,14 @@ impl StoredBoardEntry {
     }
 }
 
-/// A publication as the node holds it.
-#[derive(Debug, Clone)]
+/// A publication as the node holds it (in lists, its files without their bytes).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct HeldPublication {
     pub seq: u64,
     pub publication: Publication,
     pub received_ms: i64,
+    /// The size of each file.
+    pub sizes: Vec<usize>,
 }
 
 /// A post as the node holds it, with the PeerId whose signature verified.
@@ -118,6 +125,12 @@ pub struct Board {
 
 pub(crate) fn log_key(seq: u64) -> Vec<u8> {
     let mut k = vec![LOG];
+    k.extend_from_slice(&seq.to_be_bytes());
+    k
+}
+
+fn seq_key(prefix: u8, seq: u64) -> Vec<u8> {
+    let mut k = vec![prefix];
     k.extend_from_slice(&seq.to_be_bytes());
     k
 }
@@ -177,6 +190,22 @@ impl Board {
     ) -> Result<(), StoreError> {
         batch.put(Cf::BoardLog, &log_key(seq), &value::encode(entry)?);
         batch.put(Cf::BoardLog, &id_key(id), &seq.to_be_bytes());
+        let corrupt = |e: ncen_protocol::envelope::EnvelopeError| StoreError::Corrupt {
+            cf: "board_log",
+            message: e.to_string(),
+        };
+        match entry.kind() {
+            EntryKind::Publication => {
+                let mut publication = Publication::read_trusted(&entry.envelope).map_err(corrupt)?;
+                let sizes = publication.attachments.iter().map(|a| a.bytes.len()).collect();
+                for a in &mut publication.attachments {
+                    a.bytes = Vec::new();
+                }
+                let summary = HeldPublication { seq, publication, received_ms: entry.received_ms, sizes };
+                batch.put(Cf::BoardLog, &seq_key(SUMMARY, seq), &value::encode(&summary)?);
+            }
+            EntryKind::Post => batch.put(Cf::BoardLog, &seq_key(POSTS, seq), &value::encode(entry)?),
+        }
         Ok(())
     }
 
@@ -196,38 +225,42 @@ impl Board {
             .and_then(|b| <[u8; 8]>::try_from(b.as_slice()).ok().map(u64::from_be_bytes)))
     }
 
-    /// Every entry held, oldest first, decoded (they verified when they were stored).
-    fn all(&self) -> Result<(Vec<HeldPublication>, Vec<HeldPost>), StoreError> {
-        let mut publications = Vec::new();
-        let mut posts = Vec::new();
-        for item in self.journal.store().iter_from(Cf::BoardLog, &[LOG], true) {
+    /// The values under `prefix`, oldest first, with their sequence numbers.
+    fn scan(&self, prefix: u8) -> Result<Vec<(u64, Vec<u8>)>, StoreError> {
+        let mut out = Vec::new();
+        for item in self.journal.store().iter_from(Cf::BoardLog, &[prefix], true) {
             let (k, v) = item?;
-            let Some((&LOG, rest)) = k.split_first() else { break };
-            let Ok(seq) = <[u8; 8]>::try_from(rest).map(u64::from_be_bytes) else { continue };
-            let entry: StoredBoardEntry = value::decode("board_log", &v)?;
-            let corrupt = |e: ncen_protocol::envelope::EnvelopeError| StoreError::Corrupt {
-                cf: "board_log",
-                message: e.to_string(),
-            };
-            match entry.kind() {
-                EntryKind::Publication => publications.push(HeldPublication {
-                    seq,
-                    publication: Publication::read_trusted(&entry.envelope).map_err(corrupt)?,
-                    received_ms: entry.received_ms,
-                }),
-                EntryKind::Post => posts.push(HeldPost {
-                    seq,
-                    post: ForumPost::read_trusted(&entry.envelope).map_err(corrupt)?,
-                    signer: entry.signer,
-                }),
+            let Some((&p, rest)) = k.split_first() else { break };
+            if p != prefix {
+                break;
+            }
+            if let Ok(seq) = <[u8; 8]>::try_from(rest).map(u64::from_be_bytes) {
+                out.push((seq, v.to_vec()));
             }
         }
-        Ok((publications, posts))
+        Ok(out)
+    }
+
+    /// Every publication's summary, oldest first.
+    fn summaries(&self) -> Result<Vec<HeldPublication>, StoreError> {
+        self.scan(SUMMARY)?.into_iter().map(|(_, v)| value::decode("board_log", &v)).collect()
+    }
+
+    /// Every forum post, oldest first (they verified when they were stored).
+    fn posts(&self) -> Result<Vec<HeldPost>, StoreError> {
+        let mut posts = Vec::new();
+        for (seq, v) in self.scan(POSTS)? {
+            let entry: StoredBoardEntry = value::decode("board_log", &v)?;
+            let post = ForumPost::read_trusted(&entry.envelope)
+                .map_err(|e| StoreError::Corrupt { cf: "board_log", message: e.to_string() })?;
+            posts.push(HeldPost { seq, post, signer: entry.signer });
+        }
+        Ok(posts)
     }
 
     /// Publications matching `filter`, newest first.
     pub fn publications(&self, filter: &PublicationFilter) -> Result<Vec<HeldPublication>, StoreError> {
-        let (mut all, _) = self.all()?;
+        let mut all = self.summaries()?;
         let wanted: Vec<String> = filter.words.as_deref().map(crate::search::words).unwrap_or_default();
         all.retain(|h| {
             let p = &h.publication;
@@ -257,7 +290,8 @@ impl Board {
         }
         let publication = Publication::read_trusted(&entry.envelope)
             .map_err(|e| StoreError::Corrupt { cf: "board_log", message: e.to_string() })?;
-        Ok(Some(HeldPublication { seq, publication, received_ms: entry.received_ms }))
+        let sizes = publication.attachments.iter().map(|a| a.bytes.len()).collect();
+        Ok(Some(HeldPublication { seq, publication, received_ms: entry.received_ms, sizes }))
     }
 
     /// Reads publication `id` for `actor`: marks it read and audits the read.
@@ -291,7 +325,7 @@ impl Board {
 
     /// How many publications (library documents aside) `username` has not opened.
     pub fn unread(&self, username: &str) -> Result<usize, StoreError> {
-        let (all, _) = self.all()?;
+        let all = self.summaries()?;
         let mut n = 0;
         for h in all.iter().filter(|h| h.publication.kind != PublicationKind::Document) {
             if !self.is_read(username, h.publication.id)? {
@@ -303,7 +337,7 @@ impl Board {
 
     /// The forum's threads, most recently active first.
     pub fn threads(&self) -> Result<Vec<ThreadSummary>, StoreError> {
-        let (_, posts) = self.all()?;
+        let posts = self.posts()?;
         let mut threads: Vec<ThreadSummary> = Vec::new();
         for p in &posts {
             if p.post.id == p.post.thread {
@@ -322,7 +356,7 @@ impl Board {
 
     /// The posts of thread `id`, in the hub's order (first post first).
     pub fn thread(&self, id: RecordId) -> Result<Option<Vec<HeldPost>>, StoreError> {
-        let (_, posts) = self.all()?;
+        let posts = self.posts()?;
         let thread: Vec<HeldPost> = posts.into_iter().filter(|p| p.post.thread == id).collect();
         Ok(thread.first().is_some_and(|p| p.post.id == id).then_some(thread))
     }
