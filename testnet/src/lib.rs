@@ -7,5 +7,6 @@ pub mod data;
 pub mod export;
 pub mod load;
 pub mod operation;
+pub mod publications;
 pub mod scenario;
 pub mod up;

@@ -243,6 +243,22 @@ async fn a_forum_post_reaches_the_other_member_through_the_hub_with_its_authors_
     assert_eq!(posts[1]["in_reply_to"], thread.as_str());
     let (_, threads) = hub.get_as("analyst", "/api/v1/forum/threads").await?;
     assert_eq!(threads[0]["replies"], 1);
+    // A hub user answers too: signed by the hub, verified with the hub's key.
+    let (status, r) = hub
+        .post_as(
+            "analyst",
+            &format!("/api/v1/forum/threads/{thread}/posts"),
+            &json!({"body": "The WCO sees it in three regions."}),
+        )
+        .await?;
+    assert_eq!(status, 201, "{r}");
+    let posts = wait_for(10 * SECOND, "the hub's reply at BE", || async {
+        let (_, v) = be.get_as("officer", &format!("/api/v1/forum/threads/{thread}")).await?;
+        Ok((v.as_array().map(Vec::len) == Some(3)).then_some(v))
+    })
+    .await?;
+    assert_eq!(posts[2]["author_administration"], "WCO");
+    assert_eq!(posts[2]["signed_by"], hub.peer_id().await?.as_str());
     for n in [hub, nl, be] {
         n.stop().await?;
     }
