@@ -1,5 +1,6 @@
 //! Charts as SVG drawn on the server with plotters, so that they print, export and need no
-//! script: horizontal bars for a ranking, columns for a series over time.
+//! script: horizontal bars for a ranking, columns for a series over time, lines to compare
+//! several series over the same periods.
 
 use plotters::prelude::*;
 
@@ -83,6 +84,73 @@ pub fn columns(points: &[(String, f64)], format: &dyn Fn(f64) -> String) -> Resu
     Ok(svg)
 }
 
+/// Colours of compared series, distinct for readers with the common colour-vision deficiencies
+/// (Okabe and Ito's palette).
+const SERIES: [RGBColor; 8] = [
+    RGBColor(0, 114, 178),
+    RGBColor(230, 159, 0),
+    RGBColor(0, 158, 115),
+    RGBColor(204, 121, 167),
+    RGBColor(86, 180, 233),
+    RGBColor(213, 94, 0),
+    RGBColor(240, 228, 66),
+    RGBColor(0, 0, 0),
+];
+
+/// One line per series over the same `periods`, with a legend: `(name, one value per period)`.
+pub fn lines(
+    periods: &[String],
+    series: &[(String, Vec<f64>)],
+    format: &dyn Fn(f64) -> String,
+) -> Result<String, ChartError> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (640, 320)).into_drawing_area();
+        root.fill(&WHITE).map_err(err)?;
+        let max = series.iter().flat_map(|(_, v)| v.iter().copied()).fold(0.0_f64, f64::max).max(1.0) * 1.15;
+        let n = periods.len().max(1);
+        let mut chart = ChartBuilder::on(&root)
+            .margin(12)
+            .x_label_area_size(34)
+            .y_label_area_size(56)
+            .build_cartesian_2d(0..n.saturating_sub(1).max(1), 0.0..max)
+            .map_err(err)?;
+        let step = (n / 12).max(1);
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .light_line_style(RGBColor(235, 239, 244))
+            .x_labels(n.min(12))
+            .x_label_formatter(&|i| {
+                if i % step == 0 { periods.get(*i).cloned().unwrap_or_default() } else { String::new() }
+            })
+            .y_label_formatter(&|y| format(*y))
+            .label_style((FONT, 11))
+            .draw()
+            .map_err(err)?;
+        for (k, (name, values)) in series.iter().enumerate() {
+            let colour = SERIES[k % SERIES.len()];
+            let points: Vec<(usize, f64)> = values.iter().copied().enumerate().collect();
+            chart
+                .draw_series(LineSeries::new(points.clone(), colour.stroke_width(2)))
+                .map_err(err)?
+                .label(name.chars().take(40).collect::<String>())
+                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], colour.stroke_width(3)));
+            chart.draw_series(points.into_iter().map(|p| Circle::new(p, 3, colour.filled()))).map_err(err)?;
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperLeft)
+            .background_style(WHITE.mix(0.85))
+            .border_style(RGBColor(200, 206, 214))
+            .label_font((FONT, 11))
+            .draw()
+            .map_err(err)?;
+        root.present().map_err(err)?;
+    }
+    Ok(svg)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,6 +172,15 @@ mod tests {
         assert!(bars(&[], &|v| v.to_string())?.starts_with("<svg"), "an empty ranking is still a chart");
         let one = columns(&[("2026".to_owned(), 3.0)], &|v| format!("{v:.0}"))?;
         assert!(one.contains("2026"), "a single period is drawn");
+        let periods = vec!["2024".to_owned(), "2025".to_owned(), "2026".to_owned()];
+        let compared =
+            vec![("Europe".to_owned(), vec![3.0, 5.0, 8.0]), ("Asie".to_owned(), vec![1.0, 0.0, 2.0])];
+        let svg = lines(&periods, &compared, &|v| format!("{v:.0}"))?;
+        assert!(svg.contains("Europe") && svg.contains("Asie") && svg.contains("2025"), "{svg}");
+        assert!(
+            lines(&[], &[], &|v| v.to_string())?.starts_with("<svg"),
+            "nothing to compare is still a chart"
+        );
         Ok(())
     }
 }

@@ -8,6 +8,7 @@ use crate::i18n::L10n;
 
 pub mod board;
 pub mod cen_reports;
+pub mod global;
 pub mod operations;
 
 /// A link of the main navigation.
@@ -156,6 +157,8 @@ pub struct PeersPage {
     pub c: Chrome,
     pub peers: Vec<PeerRow>,
     pub can_manage: bool,
+    /// At the hub the form admits members to the signed directory.
+    pub is_hub: bool,
     pub form: PeerForm,
 }
 
@@ -486,6 +489,8 @@ pub struct StatBlock {
 #[template(path = "stats.html")]
 pub struct StatsPage {
     pub c: Chrome,
+    /// Message id of the page's title.
+    pub title: &'static str,
     pub total: String,
     pub chips: Vec<(String, String)>,
     pub blocks: Vec<StatBlock>,

@@ -17,7 +17,7 @@ use ncen_protocol::record::is_administration_code;
 use crate::accounts::{AccountError, Accounts, Principal, UserView};
 use crate::api::{self, AppState, node::NodeView};
 use crate::audit::{AuditEvent, Outcome};
-use crate::cen::CenDb;
+use crate::cen::{CenDb, GlobalCen};
 use crate::federation::Federation;
 use crate::federation::engine::Engine as ReplicationEngine;
 use crate::identity::{DB_DIR, Identity, IdentityError, KEY_FILE, NodeInfo, NodeRole};
@@ -254,6 +254,9 @@ pub async fn serve(
     let search = SearchIndex::open(&config.node.data_dir.join(SEARCH_DIR), opened.journal.clone())
         .map_err(|e| AppError::Search(e.to_string()))?;
     let engine = start_federation(&opened, config).await?;
+    if opened.info.role == NodeRole::Hub {
+        let _ = engine.fed.global.set(GlobalCen::new(search.clone(), CenDb::new(opened.store().clone())));
+    }
     let p2p = engine.net.status().await.map(|s| s.listen).unwrap_or_default();
     tracing::info!(peer_id = %opened.info.peer_id, "peer-to-peer exchange listening on {}", p2p.join(", "));
     let mut listen = vec![format!("http://{addr}")];

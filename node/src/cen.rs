@@ -2,6 +2,7 @@
 //! (`cen`), its date index (`cen_index`), and the searches and statistics made over them.
 
 mod filter;
+pub mod global;
 mod stats;
 #[cfg(test)]
 mod tests;
@@ -14,6 +15,7 @@ use crate::store::keys::{self, DATE_WIDTH};
 use crate::store::{Batch, Cf, Store, StoreError, value};
 
 pub use filter::{CenCursor, CenFilter, CenQuery, DEFAULT_LIMIT, MAX_LIMIT, commodity_within};
+pub use global::{GlobalCen, GlobalError, GlobalPage};
 pub use stats::{StatGroup, StatTotals, Statistics};
 
 /// The current state of one projected seizure at the hub, as kept in `cen`.

@@ -756,6 +756,11 @@ impl Records {
     pub fn audit_read(&self, actor: &str, action: &'static str, target: String) -> Result<(), StoreError> {
         self.journal.audit(AuditEvent::new(actor, action, Outcome::Ok).target(target), false)
     }
+
+    /// Audits an action that is not a write of this store (a query sent to the hub...).
+    pub fn audit_event(&self, event: AuditEvent) -> Result<(), StoreError> {
+        self.journal.audit(event, false)
+    }
 }
 
 impl Records {

@@ -6,6 +6,7 @@ use serde_bytes::ByteBuf;
 
 use crate::agreement::Document;
 use crate::cbor::Limits;
+use crate::global::{GlobalQuery, GlobalResult, GlobalStatistics};
 use crate::model::RecordId;
 use crate::record::RecordKind;
 
@@ -47,6 +48,11 @@ pub enum Request {
     OpPull { after: u64, limit: u32 },
     /// The sender's operation log has grown to `head`: pull when you can.
     OpNotify { head: u64 },
+    /// A search of the hub's global CEN database by the user `asker` of the requesting member
+    /// (MISSION B6); the hub answers members only and audits who asked.
+    GlobalSearch { asker: String, query: Box<GlobalQuery> },
+    /// Statistics of the hub's global CEN database, asked like [`Request::GlobalSearch`].
+    GlobalStatistics { asker: String, query: Box<GlobalQuery> },
     /// Entries of the hub's board log (publications and forum posts) after `after`; every
     /// directory member may pull it.
     BoardPull { after: u64, limit: u32 },
@@ -102,7 +108,7 @@ pub enum Refusal {
 }
 
 /// What the responder answers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Response {
     /// Entries the policy allows, the position to pull after next time (past filtered entries
@@ -132,6 +138,14 @@ pub enum Response {
     Refused {
         reason: Refusal,
         message: String,
+    },
+    /// The hub's answer to [`Request::GlobalSearch`].
+    GlobalResult {
+        result: GlobalResult,
+    },
+    /// The hub's answer to [`Request::GlobalStatistics`].
+    GlobalStatistics {
+        statistics: GlobalStatistics,
     },
     /// Board log entries, the position to pull after next time and the hub's board log head.
     BoardEntries {

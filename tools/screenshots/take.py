@@ -2,7 +2,9 @@
 """Screenshots of the web UI for the documentation, taken from a running local federation.
 
 Usage: start the federation (scripts/start.sh), then
-    tools/screenshots/take.py http://127.0.0.1:8081 docs/screenshots
+    tools/screenshots/take.py http://127.0.0.1:8081 docs/screenshots [http://127.0.0.1:8080]
+
+The third argument, the hub's web UI, adds the hub's pages.
 
 Drives Debian's chromedriver over WebDriver with the standard library only; logs in as the
 demo accounts (password "ncen demo passphrase").
@@ -31,6 +33,7 @@ def call(driver, method, path, body=None):
 
 def main():
     base, out = sys.argv[1].rstrip("/"), sys.argv[2]
+    hub = sys.argv[3].rstrip("/") if len(sys.argv) > 3 else None
     os.makedirs(out, exist_ok=True)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -54,15 +57,15 @@ def main():
         session = call(url, "POST", "/session", caps)["sessionId"]
         s = f"{url}/session/{session}"
 
-        def go(path):
-            call(s, "POST", "/url", {"url": base + path})
+        def go(path, at=None):
+            call(s, "POST", "/url", {"url": (at or base) + path})
 
         def find(css):
             element = call(s, "POST", "/element", {"using": "css selector", "value": css})
             return next(iter(element.values()))
 
-        def login(user):
-            go("/login")
+        def login(user, at=None):
+            go("/login", at)
             call(s, "POST", f"/element/{find('#username')}/value", {"text": user})
             call(s, "POST", f"/element/{find('#password')}/value", {"text": PASSWORD})
             call(s, "POST", f"/element/{find('#login-submit')}/click", {})
@@ -105,6 +108,15 @@ def main():
         shot("search")
         go("/statistics?kind=seizures&commodity=DRUGS")
         shot("statistics")
+        # The global CEN from this national node, through the hub.
+        go("/global?q=container")
+        shot("global-search")
+        go("/global/statistics")
+        shot("global-statistics")
+        call(s, "POST", "/execute/sync", {"script":
+             "for (const h of document.querySelectorAll('.stat-block h2'))"
+             " { if (h.textContent.includes('By origin')) { h.scrollIntoView(); } }", "args": []})
+        shot("global-regions")
         call(s, "POST", f"/element/{find('#logout')}/click", {})
         time.sleep(0.5)
         login("officer")

@@ -450,16 +450,9 @@ pub async fn directory(State(state): State<AppState>, auth: Auth) -> Result<Json
     dir.map(|(d, _)| Json(d)).ok_or_else(|| ApiError::not_found("this node holds no member directory yet"))
 }
 
-#[utoipa::path(post, path = "/api/v1/directory/members", tag = "federation", security(("bearer" = [])),
-    request_body = Member, responses((status = 201, body = Directory), (status = 404, description = "not the hub")))]
-pub async fn add_member(
-    State(state): State<AppState>,
-    auth: Auth,
-    body: Bytes,
-) -> Result<(StatusCode, Json<Directory>), ApiError> {
-    let actor = auth.require(Permission::ManageFederation)?.username.clone();
-    let member: Member = parse_json(&body)?;
-    let engine = engine(&state)?;
+/// Hub: admits (or updates) a member in the signed directory as `actor`, then lets the network
+/// and replication know.
+pub async fn admit_member_as(engine: &Engine, actor: String, member: Member) -> Result<Directory, ApiError> {
     let fed = engine.fed.clone();
     let dir = tokio::task::spawn_blocking(move || {
         if !fed.is_hub() {
@@ -486,5 +479,18 @@ pub async fn add_member(
     for m in &dir.members {
         engine.trigger(&m.administration);
     }
+    Ok(dir)
+}
+
+#[utoipa::path(post, path = "/api/v1/directory/members", tag = "federation", security(("bearer" = [])),
+    request_body = Member, responses((status = 201, body = Directory), (status = 404, description = "not the hub")))]
+pub async fn add_member(
+    State(state): State<AppState>,
+    auth: Auth,
+    body: Bytes,
+) -> Result<(StatusCode, Json<Directory>), ApiError> {
+    let actor = auth.require(Permission::ManageFederation)?.username.clone();
+    let member: Member = parse_json(&body)?;
+    let dir = admit_member_as(&engine(&state)?, actor, member).await?;
     Ok((StatusCode::CREATED, Json(dir)))
 }

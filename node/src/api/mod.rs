@@ -7,6 +7,7 @@ pub mod download;
 pub mod error;
 pub mod extract;
 pub mod federation;
+pub mod global;
 pub mod import;
 pub mod node;
 pub mod op_export;
@@ -117,6 +118,8 @@ pub fn router(state: AppState, ui: Router, max_body_bytes: usize, timeout: Durat
         .route("/directory/members", post(federation::add_member))
         .route("/cen/seizures", get(cen::seizures))
         .route("/cen/statistics", get(cen::statistics))
+        .route("/global/search", get(global::search))
+        .route("/global/statistics", get(global::statistics))
         .route("/search", get(search::search))
         .route(
             "/photos",

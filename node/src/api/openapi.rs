@@ -32,7 +32,7 @@ impl Modify for BearerAuth {
         super::federation::get_agreement, super::federation::propose, super::federation::accept,
         super::federation::reject, super::federation::revoke, super::federation::directory,
         super::federation::add_member, super::federation::pull_now,
-        super::cen::seizures, super::cen::statistics,
+        super::cen::seizures, super::cen::statistics, super::global::search, super::global::statistics,
         super::import::start, super::import::status, super::import::template,
         super::search::search,
         super::photos::upload, super::photos::get_one, super::photos::thumbnail,
@@ -49,6 +49,8 @@ impl Modify for BearerAuth {
         ncen_protocol::model::Seizure, ncen_protocol::model::Suspect, ncen_protocol::model::Company,
         ncen_protocol::validate::FieldError, super::records::BatchErrors,
         ncen_protocol::projection::CenSeizure, crate::cen::CenPage, crate::cen::Statistics,
+        crate::cen::GlobalPage, ncen_protocol::global::GlobalStatistics, ncen_protocol::global::FacetCounts,
+        ncen_protocol::global::QuantityTotal,
     ))
 )]
 pub struct ApiDoc;

@@ -40,6 +40,8 @@ pub struct SearchParams {
     pub route_country: Option<String>,
     /// Owning administration (`NL`).
     pub origin: Option<String>,
+    /// WCO region of the owning administration (code list `wco_region`, e.g. `EUROPE`).
+    pub region: Option<String>,
     /// Conveyance type code.
     pub conveyance: Option<String>,
     /// Concealment method code.
@@ -136,6 +138,7 @@ pub fn to_query(p: SearchParams, catalog: &Catalog) -> Result<SearchQuery, ApiEr
         country: code("country", p.country, ListId::Country, catalog)?,
         route_country: code("route_country", p.route_country, ListId::Country, catalog)?,
         origin,
+        region: code("region", p.region, ListId::WcoRegion, catalog)?,
         conveyance: code("conveyance", p.conveyance, ListId::ConveyanceType, catalog)?,
         concealment: code("concealment", p.concealment, ListId::ConcealmentMethod, catalog)?,
         detection_method: code("detection_method", p.detection_method, ListId::DetectionMethod, catalog)?,

@@ -173,7 +173,16 @@ impl Federation {
             for (entry, checked) in entries.iter().zip(checked) {
                 let result = match checked {
                     Err(reason) => Err(reason),
-                    Ok(Checked::Cen(signed)) => self.apply_cen(batch, &mut cen_heads, from, entry, signed),
+                    Ok(Checked::Cen(signed)) => {
+                        let applied = self.apply_cen(batch, &mut cen_heads, from, entry, signed);
+                        if matches!(applied, Ok(Outcome1::Applied)) {
+                            // The hub's search index follows the change feed like a node's own.
+                            let change =
+                                LogEntry { kind: entry.kind, id: entry.id, revision: entry.revision };
+                            app.changed(batch, change)?;
+                        }
+                        applied
+                    }
                     Ok(Checked::Record(record)) => {
                         let photos: Vec<String> = record
                             .body

@@ -572,6 +572,9 @@ impl Engine {
                 }
                 Response::Ack
             }
+            Request::GlobalSearch { .. } | Request::GlobalStatistics { .. } => {
+                self.answer_global(&peer_id, request).await
+            }
             Request::BoardPull { after, limit } => self.answer_board_pull(peer_id, after, limit).await,
             Request::BoardNotify { .. } => {
                 self.on_board_notify(&peer_id);

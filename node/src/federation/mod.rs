@@ -7,6 +7,7 @@ pub mod apply;
 pub mod board;
 pub mod directory;
 pub mod engine;
+pub mod global;
 pub mod ops;
 pub mod peers;
 pub mod photos;
@@ -18,7 +19,7 @@ use ncen_protocol::agreement::Terms;
 use ncen_protocol::codelists::Catalog;
 use ncen_protocol::record::RecordKind;
 
-use crate::cen::CenDb;
+use crate::cen::{CenDb, GlobalCen};
 use crate::identity::{Identity, NodeInfo, NodeRole};
 use crate::journal::Journal;
 use crate::operations::Operations;
@@ -61,6 +62,8 @@ pub struct Federation {
     /// Publications and the forum: the hub's board log or this member's copy.
     pub board: crate::board::Board,
     pub catalog: &'static Catalog,
+    /// The hub's searches of its global CEN database, once its search index is open (hub only).
+    pub global: Arc<std::sync::OnceLock<GlobalCen>>,
 }
 
 /// Key of the cursor of what this node has pulled from `administration`.
@@ -104,6 +107,7 @@ impl Federation {
             journal,
             hub,
             catalog,
+            global: Arc::new(std::sync::OnceLock::new()),
         }
     }
 

@@ -2,6 +2,8 @@
 //! ids, codes and dates are kept; the records themselves stay in the store.
 
 use ncen_protocol::model::RecordId;
+use ncen_protocol::model::{Conveyance, GoodsLine, PhotoRef, Place, Seizure};
+use ncen_protocol::projection::CenSeizure;
 use ncen_protocol::record::{RecordBody, RecordKind};
 use tantivy::{TantivyDocument, Term};
 
@@ -126,6 +128,7 @@ pub fn document(f: &Fields, r: &Indexable<'_>) -> TantivyDocument {
     v.facet(f.kind, Some(r.kind.collection()));
     v.facet(f.origin, Some(r.origin));
     v.facet(f.year, year);
+    v.facet(f.region, ncen_protocol::regions::region_of(r.origin));
     match r.body {
         RecordBody::Seizure(s) => {
             v.text(Some(&s.national_reference));
@@ -208,6 +211,63 @@ pub fn document(f: &Fields, r: &Indexable<'_>) -> TantivyDocument {
     doc.add_u64(f.id_hi, hi);
     doc.add_u64(f.id_lo, lo);
     doc
+}
+
+/// The hub's view of a member's seizure as the index takes it: the non-nominal projection laid
+/// out as a seizure whose nominal fields are all empty. Used only to build index documents.
+fn cen_body(s: &CenSeizure) -> RecordBody {
+    RecordBody::Seizure(Seizure {
+        national_reference: String::new(),
+        date: s.date.clone(),
+        place: Place {
+            name: s.place.name.clone(),
+            location_type: s.place.location_type.clone(),
+            country: s.place.country.clone(),
+        },
+        direction: s.direction.clone(),
+        detection_method: s.detection_method.clone(),
+        conveyance: s.conveyance_type.clone().map(|kind| Conveyance { kind, identifier: None }),
+        concealment: s.concealment.clone(),
+        route: s.route.clone(),
+        goods: s
+            .goods
+            .iter()
+            .map(|g| GoodsLine {
+                commodity: g.commodity.clone(),
+                description: None,
+                quantity: g.quantity,
+                unit: g.unit.clone(),
+                value: g.value.clone(),
+            })
+            .collect(),
+        offenders: Vec::new(),
+        companies: Vec::new(),
+        photos: s
+            .photos
+            .iter()
+            .map(|p| PhotoRef {
+                kind: p.kind.clone(),
+                sha256: p.sha256.clone(),
+                media_type: p.media_type.clone(),
+                caption: None,
+            })
+            .collect(),
+        remarks: None,
+        summary: s.summary.clone(),
+    })
+}
+
+/// The index document of a seizure in the hub's global CEN database.
+pub fn cen_document(f: &Fields, s: &CenSeizure) -> TantivyDocument {
+    let body = cen_body(s);
+    let r = Indexable {
+        kind: RecordKind::Seizure,
+        id: s.id,
+        origin: &s.origin,
+        index_date: &s.date,
+        body: &body,
+    };
+    document(f, &r)
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ use tokio::sync::oneshot;
 
 use super::document::{self, Indexable};
 use super::{SCHEMA_VERSION, SearchError, SearchIndex, Watermark, live_body};
+use crate::cen::CenHead;
 use crate::journal::LogEntry;
 use crate::records::RecordHead;
 use crate::store::{Cf, Store, keys, value};
@@ -129,7 +130,12 @@ impl SearchIndex {
     ) -> Result<(), SearchError> {
         let f = &self.inner.fields;
         writer.delete_term(document::key_term(f, kind, id));
-        let Some(bytes) = store.get(Cf::Records, &keys::record(kind, id))? else { return Ok(()) };
+        let Some(bytes) = store.get(Cf::Records, &keys::record(kind, id))? else {
+            if kind == RecordKind::Seizure {
+                self.reindex_cen(writer, store, id)?;
+            }
+            return Ok(());
+        };
         let indexed = value::decode::<RecordHead>("records", &bytes).and_then(|head| {
             let body = live_body(&head)?;
             Ok(body.map(|body| {
@@ -144,6 +150,21 @@ impl SearchIndex {
             }
             Ok(None) => {}
             Err(e) => tracing::warn!(%id, error = %e, "a record the search index cannot read is left out"),
+        }
+        Ok(())
+    }
+
+    /// Adds the document of a seizure of the hub's global CEN database, if it is live there.
+    fn reindex_cen(&self, writer: &IndexWriter, store: &Store, id: RecordId) -> Result<(), SearchError> {
+        let Some(bytes) = store.get(Cf::Cen, id.as_bytes())? else { return Ok(()) };
+        match value::decode::<CenHead>("cen", &bytes) {
+            Ok(CenHead { deleted: false, body: Some(body), .. }) => {
+                writer.add_document(document::cen_document(&self.inner.fields, &body))?;
+            }
+            Ok(_) => {}
+            Err(e) => {
+                tracing::warn!(%id, error = %e, "a CEN seizure the search index cannot read is left out")
+            }
         }
         Ok(())
     }
@@ -234,6 +255,27 @@ impl SearchIndex {
                 Ok((None, _)) => {}
                 Err(e) => {
                     tracing::warn!(%id, error = %e, "a record the search index cannot read is left out")
+                }
+            }
+        }
+        // The hub's global CEN database: each member's seizures as the hub received them.
+        for item in store.iter_from(Cf::Cen, &[], true) {
+            if self.stopping() {
+                writer.rollback()?;
+                return Ok(());
+            }
+            let (key, bytes) = item?;
+            match value::decode::<CenHead>("cen", &bytes) {
+                Ok(CenHead { deleted: false, body: Some(body), .. }) => {
+                    writer.add_document(document::cen_document(f, &body))?;
+                    records += 1;
+                    if records.is_multiple_of(100_000) {
+                        tracing::info!(records, "rebuilding the search index");
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    tracing::warn!(key = ?key, error = %e, "a CEN seizure the search index cannot read is left out")
                 }
             }
         }

@@ -42,6 +42,8 @@ pub struct SearchQuery {
     pub route_country: Option<String>,
     /// The owning administration.
     pub origin: Option<String>,
+    /// The WCO region of the owning administration.
+    pub region: Option<String>,
     /// Conveyance type.
     pub conveyance: Option<String>,
     /// Concealment method.
@@ -137,11 +139,12 @@ pub fn build(f: &Fields, q: &SearchQuery) -> Result<Box<dyn Query>, SearchError>
             kinds.iter().map(|k| (Occur::Should, term(f.kind, k.collection()))).collect();
         clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
     }
-    let filters: [(&'static str, Field, &Option<String>); 8] = [
+    let filters: [(&'static str, Field, &Option<String>); 9] = [
         ("commodity", f.commodity, &q.commodity),
         ("country", f.country, &q.country),
         ("route_country", f.route_country, &q.route_country),
         ("origin", f.origin, &q.origin),
+        ("region", f.region, &q.region),
         ("conveyance", f.conveyance, &q.conveyance),
         ("concealment", f.concealment, &q.concealment),
         ("detection_method", f.detection_method, &q.detection_method),

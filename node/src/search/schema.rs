@@ -9,10 +9,10 @@ use super::analyzer::ANALYZER;
 
 /// Raised whenever the schema or what goes into a document changes: an index with another
 /// version is rebuilt from the store at start.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The facets every answer counts, by their names in queries and answers.
-pub const FACETS: [&str; 10] = [
+pub const FACETS: [&str; 11] = [
     "kind",
     "commodity",
     "country",
@@ -23,6 +23,7 @@ pub const FACETS: [&str; 10] = [
     "detection_method",
     "year",
     "photo_kind",
+    "region",
 ];
 
 /// The fields of a record document.
@@ -52,6 +53,8 @@ pub struct Fields {
     pub photo_kind: Field,
     /// `YYYY` of the record's date.
     pub year: Field,
+    /// The WCO region of the record's origin (code list `wco_region`).
+    pub region: Field,
     /// The record's date as `YYYYMMDD`, for ranges.
     pub date: Field,
     /// Newest first: the date, then the time the record's id was made.
@@ -86,7 +89,8 @@ pub fn build() -> (Schema, Fields) {
         concealment: b.add_text_field("concealment", facet.clone()),
         detection_method: b.add_text_field("detection_method", facet.clone()),
         photo_kind: b.add_text_field("photo_kind", facet.clone()),
-        year: b.add_text_field("year", facet),
+        year: b.add_text_field("year", facet.clone()),
+        region: b.add_text_field("region", facet),
         date: b.add_i64_field("date", INDEXED | FAST),
         sort: b.add_u64_field("sort", FAST),
         tag: b.add_u64_field("tag", FAST),

@@ -22,7 +22,7 @@ pub fn admin_label(l: &L10n, code: &str) -> String {
     if code == "WCO" { l.t("dash-hub") } else { l.code(ListId::Country, code) }
 }
 
-const NAV: [(&str, &str, &str, &[Permission]); 14] = [
+const NAV: [(&str, &str, &str, &[Permission]); 15] = [
     ("dashboard", "/", "nav-dashboard", &[]),
     ("search", "/search", "nav-search", &[Permission::ReadRecords]),
     ("new-seizure", "/records/seizures/new", "nav-new-seizure", &[Permission::WriteRecords]),
@@ -34,6 +34,7 @@ const NAV: [(&str, &str, &str, &[Permission]); 14] = [
         "nav-operations",
         &[Permission::UseOperations, Permission::CoordinateOperations],
     ),
+    ("global", "/global", "nav-global", &[Permission::ReadCen]),
     ("cen-reports", "/cen/reports", "nav-cen-reports", &[Permission::ReadCen]),
     ("publications", "/publications", "nav-publications", &[]),
     ("library", "/library", "nav-library", &[]),
@@ -57,7 +58,8 @@ pub fn chrome(state: &AppState, v: &Visitor, active: &str, mut notices: Vec<Noti
                 // The operations' seizure reports are kept at the hub; operations at members.
                 .filter(|(key, _, _, _)| match *key {
                     "cen-reports" => hub,
-                    "operations" => !hub,
+                    // The hub keeps no national records: its users search the global CEN.
+                    "operations" | "search" | "new-seizure" | "investigations" => !hub,
                     _ => true,
                 })
                 .map(|(key, href, label, _)| NavItem {
@@ -152,10 +154,11 @@ pub async fn not_found(axum::extract::State(state): axum::extract::State<AppStat
 
 /// What was just done, from the `done` and `who` query parameters of a redirect after a form.
 pub fn done_notice(l: &L10n, done: Option<&str>, who: Option<&str>) -> Option<Notice> {
-    const DONE: [(&str, &str, &str); 17] = [
+    const DONE: [(&str, &str, &str); 18] = [
         ("seizure-saved", "form-saved", "reference"),
         ("saved", "notice-saved", ""),
         ("peer-added", "peers-added", "admin"),
+        ("member-admitted", "peers-member-admitted", "admin"),
         ("peer-removed", "peers-removed", "admin"),
         ("proposed", "agr-proposed", "admin"),
         ("accepted", "agr-accepted", "admin"),

@@ -23,7 +23,7 @@ pub const MAX_EXPORT: usize = 10_000;
 
 /// A cell of an exported row.
 #[derive(Debug, Clone)]
-enum Cell {
+pub(super) enum Cell {
     Text(String),
     Number(f64),
     Date(String),
@@ -42,11 +42,11 @@ impl Cell {
     }
 }
 
-fn text(s: impl Into<String>) -> Cell {
+pub(super) fn text(s: impl Into<String>) -> Cell {
     Cell::Text(s.into())
 }
 
-fn code(l: &L10n, list: ListId, value: Option<&str>) -> Cell {
+pub(super) fn code(l: &L10n, list: ListId, value: Option<&str>) -> Cell {
     Cell::Text(value.filter(|v| !v.is_empty()).map(|v| l.code(list, v)).unwrap_or_default())
 }
 
@@ -151,49 +151,71 @@ fn rows(l: &L10n, view: &RecordView) -> Vec<Vec<Cell>> {
     }
 }
 
-fn xlsx(l: &L10n, views: &[RecordView]) -> Result<Vec<u8>, XlsxError> {
-    let mut workbook = Workbook::new();
+/// Writes one sheet: a bold header row, then the rows; dates as dates, numbers as numbers,
+/// the header frozen and filterable.
+pub(super) fn write_sheet(
+    workbook: &mut Workbook,
+    name: &str,
+    headers: &[String],
+    rows: &[Vec<Cell>],
+) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
     let date = Format::new().set_num_format("yyyy-mm-dd");
     let number = Format::new().set_num_format("#,##0.###");
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(name.chars().take(31).collect::<String>())?;
+    for (c, head) in headers.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, head, &bold)?;
+        sheet.set_column_width(c as u16, 18)?;
+    }
+    let mut r = 1u32;
+    for row in rows {
+        for (c, cell) in row.iter().enumerate() {
+            let c = c as u16;
+            match cell {
+                Cell::Text(s) => {
+                    sheet.write_string(r, c, s)?;
+                }
+                Cell::Number(n) => {
+                    sheet.write_number_with_format(r, c, *n, &number)?;
+                }
+                Cell::Date(d) => match ExcelDateTime::parse_from_str(d) {
+                    Ok(dt) => {
+                        sheet.write_datetime_with_format(r, c, &dt, &date)?;
+                    }
+                    Err(_) => {
+                        sheet.write_string(r, c, d)?;
+                    }
+                },
+            }
+        }
+        r += 1;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.autofilter(0, 0, r.saturating_sub(1).max(1), headers.len().saturating_sub(1) as u16)?;
+    Ok(())
+}
+
+/// A CSV file of a header row and rows, formulas neutralised.
+pub(super) fn write_csv(headers: &[String], rows: &[Vec<Cell>]) -> Result<Vec<u8>, csv::Error> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(headers)?;
+    for row in rows {
+        out.write_record(row.iter().map(Cell::as_text))?;
+    }
+    out.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}
+
+fn xlsx(l: &L10n, views: &[RecordView]) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
     for kind in RecordKind::ALL {
         let of_kind: Vec<&RecordView> = views.iter().filter(|v| v.kind == kind).collect();
         if of_kind.is_empty() {
             continue;
         }
-        let sheet = workbook.add_worksheet();
-        sheet.set_name(l.t(kind_label(kind)).chars().take(31).collect::<String>())?;
-        for (c, id) in columns(kind).iter().enumerate() {
-            sheet.write_string_with_format(0, c as u16, l.t(id), &bold)?;
-            sheet.set_column_width(c as u16, 18)?;
-        }
-        let mut r = 1u32;
-        for view in of_kind {
-            for row in rows(l, view) {
-                for (c, cell) in row.iter().enumerate() {
-                    let c = c as u16;
-                    match cell {
-                        Cell::Text(s) => {
-                            sheet.write_string(r, c, s)?;
-                        }
-                        Cell::Number(n) => {
-                            sheet.write_number_with_format(r, c, *n, &number)?;
-                        }
-                        Cell::Date(d) => match ExcelDateTime::parse_from_str(d) {
-                            Ok(dt) => {
-                                sheet.write_datetime_with_format(r, c, &dt, &date)?;
-                            }
-                            Err(_) => {
-                                sheet.write_string(r, c, d)?;
-                            }
-                        },
-                    }
-                }
-                r += 1;
-            }
-        }
-        sheet.set_freeze_panes(1, 0)?;
-        sheet.autofilter(0, 0, r.saturating_sub(1).max(1), (columns(kind).len() - 1) as u16)?;
+        let headers: Vec<String> = columns(kind).iter().map(|id| l.t(id)).collect();
+        let rows: Vec<Vec<Cell>> = of_kind.iter().flat_map(|view| rows(l, view)).collect();
+        write_sheet(&mut workbook, &l.t(kind_label(kind)), &headers, &rows)?;
     }
     if views.is_empty() {
         workbook.add_worksheet();
@@ -202,14 +224,10 @@ fn xlsx(l: &L10n, views: &[RecordView]) -> Result<Vec<u8>, XlsxError> {
 }
 
 fn csv_of(l: &L10n, kind: RecordKind, views: &[RecordView]) -> Result<Vec<u8>, csv::Error> {
-    let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record(columns(kind).iter().map(|id| l.t(id)))?;
-    for view in views.iter().filter(|v| v.kind == kind) {
-        for row in rows(l, view) {
-            out.write_record(row.iter().map(Cell::as_text))?;
-        }
-    }
-    out.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+    let headers: Vec<String> = columns(kind).iter().map(|id| l.t(id)).collect();
+    let rows: Vec<Vec<Cell>> =
+        views.iter().filter(|v| v.kind == kind).flat_map(|view| rows(l, view)).collect();
+    write_csv(&headers, &rows)
 }
 
 /// Every record of the search, up to [`MAX_EXPORT`].
@@ -248,7 +266,7 @@ async fn collect(
     }
 }
 
-fn attachment(content_type: &'static str, name: &str, bytes: Vec<u8>) -> Response {
+pub(super) fn attachment(content_type: &'static str, name: &str, bytes: Vec<u8>) -> Response {
     let day = time::OffsetDateTime::now_utc().date();
     let disposition = format!(
         "attachment; filename=\"ncen-{name}-{:04}{:02}{:02}.{}\"",

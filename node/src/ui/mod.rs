@@ -17,6 +17,7 @@ mod dashboard;
 mod entry;
 mod export;
 mod forum;
+mod global;
 mod login;
 mod op_compose;
 mod op_export;
@@ -96,6 +97,10 @@ pub fn router(state: AppState) -> Router {
         .route("/operations/{id}/messages/{message}/forward", post(operation::forward))
         .route("/operations/{id}/messages/{message}/attachments/{n}", get(operation::attachment))
         .route("/cen/reports", get(cen_reports::page))
+        .route("/global", get(global::page))
+        .route("/global/statistics", get(global::statistics))
+        .route("/global/export.xlsx", get(global::export_xlsx))
+        .route("/global/export.csv", get(global::export_csv))
         .route(
             "/publications",
             get(board::list).post(board::publish).layer(axum::extract::DefaultBodyLimit::max(

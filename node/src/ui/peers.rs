@@ -13,10 +13,11 @@ use super::chrome::{self, Done, chrome};
 use super::dashboard::peer_row;
 use super::session::Visitor;
 use crate::api::AppState;
-use crate::api::federation::{add_peer_as, peer_views, remove_peer_as};
+use crate::api::federation::{add_peer_as, admit_member_as, peer_views, remove_peer_as};
 use crate::federation::engine::Engine;
 use crate::federation::peers::Peer;
 use crate::roles::Permission;
+use ncen_protocol::directory::Member;
 
 fn engine_of(state: &AppState, v: &Visitor) -> Result<Engine, Response> {
     state.engine.clone().ok_or_else(|| chrome::problem(state, v, chrome::Problem::NoNetwork))
@@ -37,6 +38,7 @@ async fn render(state: &AppState, v: &Visitor, form: PeerForm, notices: Vec<Noti
         c: chrome(state, v, "peers", notices),
         peers: views.iter().map(|p| peer_row(&l, p)).collect(),
         can_manage,
+        is_hub: state.node.role == "hub",
         form,
     };
     chrome::page(v, &page)
@@ -112,8 +114,16 @@ pub async fn add(State(state): State<AppState>, v: Visitor, body: Bytes) -> Resp
         Err(r) => return r,
     };
     let admin = peer.administration.clone();
-    match add_peer_as(&engine, actor, peer).await {
-        Ok(_) => Redirect::to(&format!("/peers?done=peer-added&who={admin}")).into_response(),
+    // At the hub the form admits a member to the signed directory; elsewhere it adds a peer.
+    let added = if engine.fed.is_hub() {
+        let member =
+            Member { administration: peer.administration, peer_id: peer.peer_id, addresses: peer.addresses };
+        admit_member_as(&engine, actor, member).await.map(|_| "member-admitted")
+    } else {
+        add_peer_as(&engine, actor, peer).await.map(|_| "peer-added")
+    };
+    match added {
+        Ok(done) => Redirect::to(&format!("/peers?done={done}&who={admin}")).into_response(),
         Err(e) if e.status.is_client_error() => {
             errors.add("peer_id", l.t1("field-server", "message", e.message));
             render(&state, &v, refill(errors), Vec::new()).await

@@ -22,12 +22,13 @@ use crate::search::{SearchError, SearchQuery};
 const PAGE: usize = 25;
 
 /// The filters a facet link sets, with the code list its values come from.
-pub const FACETS: [(&str, &str, Option<ListId>); 9] = [
+pub const FACETS: [(&str, &str, Option<ListId>); 10] = [
     ("kind", "facet-kind", None),
     ("commodity", "facet-commodity", Some(ListId::Commodity)),
     ("country", "facet-country", Some(ListId::Country)),
     ("route_country", "facet-route_country", Some(ListId::Country)),
     ("origin", "facet-origin", None),
+    ("region", "facet-region", Some(ListId::WcoRegion)),
     ("conveyance", "facet-conveyance", Some(ListId::ConveyanceType)),
     ("concealment", "facet-concealment", Some(ListId::ConcealmentMethod)),
     ("detection_method", "facet-detection_method", Some(ListId::DetectionMethod)),
@@ -80,6 +81,7 @@ pub fn query_of(l: &L10n, params: &Params, limit: usize, offset: usize) -> (Sear
         country: get("country"),
         route_country: get("route_country"),
         origin: get("origin"),
+        region: get("region"),
         conveyance: get("conveyance"),
         concealment: get("concealment"),
         detection_method: get("detection_method"),

@@ -17,7 +17,7 @@ use crate::search::quantities::Quantities;
 use ncen_protocol::codelists::ListId;
 
 /// The views, in the order the page shows them: (facet, title, drawn over time).
-const VIEWS: [(&str, &str, bool); 8] = [
+const VIEWS: [(&str, &str, bool); 9] = [
     ("year", "stats-by-year", true),
     ("commodity", "stats-by-commodity", false),
     ("route_country", "stats-by-route", false),
@@ -26,6 +26,7 @@ const VIEWS: [(&str, &str, bool); 8] = [
     ("concealment", "stats-by-concealment", false),
     ("country", "stats-by-country", false),
     ("origin", "stats-by-origin", false),
+    ("region", "stats-by-region", false),
 ];
 
 fn encode(params: &Params) -> String {
@@ -97,6 +98,7 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(params): Quer
     let notices = chrome::expiry_notice(&v);
     let page = StatsPage {
         c: chrome(&state, &v, "search", notices),
+        title: "stats-title",
         total: l.num(i64::try_from(result.total).unwrap_or(i64::MAX)),
         chips,
         blocks: if result.total == 0 { Vec::new() } else { blocks },
@@ -108,7 +110,7 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(params): Quer
 }
 
 /// Quantities by commodity (and unit), and the largest one's quantities by month.
-fn quantity_blocks(l: &L10n, q: &Quantities) -> Vec<StatBlock> {
+pub fn quantity_blocks(l: &L10n, q: &Quantities) -> Vec<StatBlock> {
     let Some((top_commodity, top_unit, _)) = q.by_commodity.first().cloned() else { return Vec::new() };
     let name = |commodity: &str, unit: &str| {
         format!("{} · {}", l.code(ListId::Commodity, commodity), l.code(ListId::Unit, unit))

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use super::{CodeList, CodeListError, Lang, ListId};
 
 /// The JSON files of the built-in lists, in [`ListId::ALL`] order.
-const BUILTIN_JSON: [(ListId, &str); 13] = [
+const BUILTIN_JSON: [(ListId, &str); 14] = [
     (ListId::Commodity, include_str!("../../data/codelists/commodity.json")),
     (ListId::DetectionMethod, include_str!("../../data/codelists/detection_method.json")),
     (ListId::LocationType, include_str!("../../data/codelists/location_type.json")),
@@ -21,6 +21,7 @@ const BUILTIN_JSON: [(ListId, &str); 13] = [
     (ListId::Sex, include_str!("../../data/codelists/sex.json")),
     (ListId::IdentityDocumentType, include_str!("../../data/codelists/identity_document_type.json")),
     (ListId::CompanyRole, include_str!("../../data/codelists/company_role.json")),
+    (ListId::WcoRegion, include_str!("../../data/codelists/wco_region.json")),
 ];
 
 /// One checked [`CodeList`] per [`ListId`]: codes unique and well formed, parents present,

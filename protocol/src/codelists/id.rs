@@ -27,11 +27,13 @@ pub enum ListId {
     Sex,
     IdentityDocumentType,
     CompanyRole,
+    /// The six regions of the WCO, for comparisons across administrations.
+    WcoRegion,
 }
 
 impl ListId {
     /// Every list, in catalog order.
-    pub const ALL: [ListId; 13] = [
+    pub const ALL: [ListId; 14] = [
         ListId::Commodity,
         ListId::DetectionMethod,
         ListId::LocationType,
@@ -45,6 +47,7 @@ impl ListId {
         ListId::Sex,
         ListId::IdentityDocumentType,
         ListId::CompanyRole,
+        ListId::WcoRegion,
     ];
 
     /// The snake_case name used in JSON, file names and URLs: `"commodity"`,
@@ -64,6 +67,7 @@ impl ListId {
             ListId::Sex => "sex",
             ListId::IdentityDocumentType => "identity_document_type",
             ListId::CompanyRole => "company_role",
+            ListId::WcoRegion => "wco_region",
         }
     }
 

@@ -295,6 +295,13 @@ pub async fn hub(work: &Path, bin: &Path, sizes: Sizes, results: &mut Results) -
     results.figures.push(figure);
 
     hub_queries(hub, sizes.queries, expected, "", results).await?;
+    let member = &cluster.nationals().next().ok_or_else(|| anyhow::anyhow!("no national node"))?.client;
+    wait_until(Duration::from_secs(120), "the hub's search index to hold every seizure", || async {
+        let v = hub.get_ok("analyst", "/api/v1/global/search?limit=1").await?;
+        Ok(v["total"].as_u64().unwrap_or(0) >= expected)
+    })
+    .await?;
+    global_queries(hub, member, sizes.queries, expected, "", results).await?;
 
     // Idle memory, once everything has settled.
     tokio::time::sleep(Duration::from_secs(if sizes.hub_nodes > 10 { 10 } else { 5 })).await;
@@ -359,6 +366,66 @@ async fn hub_queries(
     Ok(())
 }
 
+/// Times the global CEN search (full text + commodity + year, top 20 with total and facets) and
+/// statistics, asked at the hub itself and from a member's node through the hub.
+async fn global_queries(
+    hub: &Client,
+    member: &Client,
+    queries: usize,
+    count: u64,
+    key_suffix: &str,
+    results: &mut Results,
+) -> anyhow::Result<()> {
+    let year = time::OffsetDateTime::now_utc().year() - 1;
+    for (at, client) in [("hub", hub), ("member", member)] {
+        let mut search = Vec::new();
+        for i in 0..queries {
+            let commodity = ["DRUGS", "REVENUE", "ENVIRONMENT", "DRUGS.COCAINE"][i % 4];
+            let word = ["container", "compartment", "baggage", "goods"][i % 4];
+            let t0 = Instant::now();
+            client
+                .get_ok(
+                    "analyst",
+                    &format!("/api/v1/global/search?q={word}&commodity={commodity}&year={year}&limit=20"),
+                )
+                .await?;
+            search.push(t0.elapsed().as_secs_f64() * 1e3);
+        }
+        search.sort_by(f64::total_cmp);
+        let mut stats = Vec::new();
+        for i in 0..queries.div_ceil(3) {
+            let t0 = Instant::now();
+            client
+                .get_ok("analyst", &format!("/api/v1/global/statistics?year={}", year - (i as i32 % 3)))
+                .await?;
+            stats.push(t0.elapsed().as_secs_f64() * 1e3);
+        }
+        stats.sort_by(f64::total_cmp);
+        let through = if at == "hub" { "at the hub" } else { "from a member's node through the hub" };
+        results.figures.push(
+            Figure::new(
+                &format!("global_search_{at}_p95{key_suffix}"),
+                format!("global CEN search p95 {through} (words + commodity + year, top 20, total, facets), {count} records"),
+                percentile(&search, 0.95),
+                "ms",
+            )
+            .goal(Goal::AtMost(10.0))
+            .detail(format!("{queries} queries, p50 {:.1} ms; DESIGN.md's target is for 1 M records", percentile(&search, 0.5))),
+        );
+        results.figures.push(
+            Figure::new(
+                &format!("global_statistics_{at}_p95{key_suffix}"),
+                format!("global CEN statistics p95 {through} (one year, every facet, quantities, regions by year), {count} records"),
+                percentile(&stats, 0.95),
+                "ms",
+            )
+            .goal(Goal::AtMost(100.0))
+            .detail(format!("{} queries, p50 {:.1} ms", stats.len(), percentile(&stats, 0.5))),
+        );
+    }
+    Ok(())
+}
+
 /// Many seizures at the hub (1 M in the full run), generated and uploaded in batches, then the
 /// hub's search and statistics on them.
 pub async fn scale(work: &Path, bin: &Path, sizes: Sizes, results: &mut Results) -> anyhow::Result<()> {
@@ -406,6 +473,13 @@ pub async fn scale(work: &Path, bin: &Path, sizes: Sizes, results: &mut Results)
         .detail(format!("{expected} seizures")),
     );
     hub_queries(hub, (sizes.queries / 5).max(5), expected, "_scale", results).await?;
+    let member = &cluster.nationals().next().ok_or_else(|| anyhow::anyhow!("no national node"))?.client;
+    wait_until(Duration::from_secs(600), "the hub's search index to hold every seizure", || async {
+        let v = hub.get_ok("analyst", "/api/v1/global/search?limit=1").await?;
+        Ok(v["total"].as_u64().unwrap_or(0) >= expected)
+    })
+    .await?;
+    global_queries(hub, member, (sizes.queries / 5).max(5), expected, "_scale", results).await?;
     cluster.down()?;
     Ok(())
 }
