@@ -80,7 +80,7 @@ pub struct Publication {
     pub language: String,
     pub title: String,
     pub body: String,
-    /// Countries (ISO 3166-1 alpha-2) the publication is about; empty for all.
+    /// Countries (ISO 3166-1 alpha-2) or WCO regions the publication is about; empty for all.
     pub regions: Vec<String>,
     /// Commodity codes the publication is about; empty for all.
     pub commodities: Vec<String>,
@@ -157,7 +157,10 @@ impl Publication {
                 continue;
             }
             for (i, code) in codes.iter().enumerate() {
-                if catalog.list(list).get(code).is_none() {
+                // A target region is a country or a WCO region.
+                let known = catalog.list(list).get(code).is_some()
+                    || (list == ListId::Country && catalog.list(ListId::WcoRegion).get(code).is_some());
+                if !known {
                     e.push(
                         &format!("{field}[{i}]"),
                         Some(code),
@@ -317,7 +320,7 @@ mod tests {
             language: "en".into(),
             title: "Cocaine in banana boxes".into(),
             body: "Reefers from Guayaquil".into(),
-            regions: vec!["EC".into(), "NL".into()],
+            regions: vec!["EC".into(), "NL".into(), "EUROPE".into()],
             commodities: vec!["DRUGS.COCAINE".into()],
             attachments: Vec::new(),
             author: "analyst".into(),

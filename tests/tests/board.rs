@@ -53,7 +53,7 @@ fn alert(title: &str) -> Value {
     json!({
         "kind": "alert", "language": "en", "title": title,
         "body": "Cocaine hidden in the cooling units of reefer containers from Guayaquil.",
-        "regions": ["EC", "NL", "BE"], "commodities": ["DRUGS.COCAINE"],
+        "regions": ["EC", "NL", "BE", "EUROPE"], "commodities": ["DRUGS.COCAINE"],
         "attachments": [{"name": "risk-profile.pdf",
                          "content_base64": base64::engine::general_purpose::STANDARD.encode(b"%PDF-1.7 risk profile")}]
     })
@@ -154,7 +154,7 @@ async fn a_publication_reaches_every_member_and_a_member_that_was_down_on_restar
     assert_eq!(first(&list).map(|p| p["read"].clone()), Some(json!(false)));
     let (status, one) = nl.get_as("officer", &format!("/api/v1/publications/{id}")).await?;
     assert_eq!(status, 200, "{one}");
-    assert_eq!(one["regions"], json!(["EC", "NL", "BE"]));
+    assert_eq!(one["regions"], json!(["EC", "NL", "BE", "EUROPE"]));
     let (_, list) = nl.get_as("officer", "/api/v1/publications").await?;
     assert_eq!(first(&list).map(|p| p["read"].clone()), Some(json!(true)));
     let (_, list) = nl.get_as("analyst", "/api/v1/publications").await?;

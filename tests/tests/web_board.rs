@@ -59,6 +59,7 @@ async fn a_publication_is_published_at_the_hub_and_read_at_a_member_in_the_brows
     .await?;
     choose(&b, "#pub-regions", "EC").await?;
     choose(&b, "#pub-regions", "NL").await?;
+    choose(&b, "#pub-regions", "EUROPE").await?;
     choose(&b, "#pub-commodities", "DRUGS.COCAINE").await?;
     b.click("#publish").await?;
     assert!(b.has("#title-error").await?, "a missing title is named");

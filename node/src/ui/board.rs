@@ -38,9 +38,15 @@ fn language_name(code: &str) -> String {
         .map_or_else(|| code.to_owned(), |(_, n)| n.to_owned())
 }
 
+/// A target region by its name: a country, or a WCO region.
+fn region_label(l: &L10n, code: &str) -> String {
+    let list = if code.len() == 2 { ListId::Country } else { ListId::WcoRegion };
+    l.code(list, code)
+}
+
 fn row(l: &L10n, h: &HeldPublication, unread: bool) -> PublicationRow {
     let p = &h.publication;
-    let mut targets: Vec<String> = p.regions.iter().map(|c| l.code(ListId::Country, c)).collect();
+    let mut targets: Vec<String> = p.regions.iter().map(|c| region_label(l, c)).collect();
     targets.extend(p.commodities.iter().map(|c| l.code(ListId::Commodity, c)));
     PublicationRow {
         id: p.id.to_string(),
@@ -67,7 +73,8 @@ fn blank_form(l: &L10n) -> PublishForm {
         language: l.code_str().to_owned(),
         kinds: PublicationKind::ALL.iter().map(|k| (k.as_str().to_owned(), kind_label(l, *k))).collect(),
         languages: LANGUAGES.iter().map(|c| ((*c).to_owned(), language_name(c))).collect(),
-        countries: options(l, ListId::Country),
+        // The WCO regions first, then the countries.
+        countries: options(l, ListId::WcoRegion).into_iter().chain(options(l, ListId::Country)).collect(),
         commodity_options: options(l, ListId::Commodity),
         ..PublishForm::default()
     }
@@ -167,7 +174,7 @@ pub async fn show(State(state): State<AppState>, v: Visitor, Path(id): Path<Stri
         language: language_name(&p.language),
         published: l.t2("pub-published", "who", p.author.as_str(), "when", l.datetime(p.published_at_ms)),
         paragraphs: super::forum::paragraphs(&p.body),
-        regions: p.regions.iter().map(|c| l.code(ListId::Country, c)).collect(),
+        regions: p.regions.iter().map(|c| region_label(&l, c)).collect(),
         commodities: p.commodities.iter().map(|c| l.code(ListId::Commodity, c)).collect(),
         files: p
             .attachments
