@@ -585,6 +585,9 @@ pub struct ImportPage {
     /// (file stem, sheet name) of the sheets a single CSV file may hold.
     pub sheets: Vec<(String, String)>,
     pub max_mib: usize,
+    /// At the hub: (code, name) of the members without a node an upload may be for; empty at
+    /// a national node.
+    pub administrations: Vec<(String, String)>,
 }
 
 /// Counts of one kind in an import report: (label, read, valid, invalid, created, existing).
@@ -606,6 +609,18 @@ pub struct ImportJobPage {
     pub invalid_total: String,
     pub more_invalid: bool,
     pub file_sha256: String,
+    /// At the hub: the upload on behalf of a member without a node.
+    pub member: Option<MemberUploadView>,
+}
+
+/// What an import job page shows of an upload on behalf of a member (numbers formatted).
+#[derive(Debug, Clone, Default)]
+pub struct MemberUploadView {
+    /// The member's name.
+    pub administration: String,
+    pub updated: String,
+    /// The sentence counting the suspects, companies and photos ignored.
+    pub ignored: String,
 }
 
 /// An investigation in a list.

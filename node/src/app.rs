@@ -191,6 +191,14 @@ pub fn state(opened: &Opened, config: &Config, listen: Vec<String>) -> AppState 
         metrics.clone(),
         catalog,
     );
+    if opened.info.role == NodeRole::Hub {
+        let cen = CenDb::new(opened.store().clone());
+        imports.enable_member_uploads(crate::import::MemberUploads::new(
+            cen,
+            opened.identity.clone(),
+            opened.journal.clone(),
+        ));
+    }
     AppState {
         records,
         accounts,

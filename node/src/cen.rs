@@ -33,6 +33,12 @@ pub struct CenHead {
     /// The origin's COSE_Sign1 envelope of this revision, as received.
     #[serde(with = "serde_bytes")]
     pub envelope: Vec<u8>,
+    /// Who signed `envelope` when it is not the origin: `WCO` for a seizure uploaded at the hub
+    /// on behalf of a member administration without a node (the envelope is the hub's, with
+    /// content type [`ncen_protocol::projection::CONTENT_TYPE_CEN_ON_BEHALF`]). `None`: the
+    /// origin's node signed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed_by: Option<String>,
 }
 
 /// One page of CEN seizures, newest first.
@@ -120,8 +126,31 @@ impl CenDb {
             date,
             body: signed.body.clone(),
             envelope: envelope.to_vec(),
+            signed_by: None,
         };
         batch.put(Cf::Cen, id.as_bytes(), &value::encode(&head)?);
+        Ok(Some(head))
+    }
+
+    /// [`CenDb::apply`] for a revision the hub signed itself on behalf of `signed.origin`, a
+    /// member without a node: the same checks and indexes, and the head records `signer` (the
+    /// hub's administration) as the one who signed. Refused (`None`) when the record is held
+    /// from the origin's own node: the hub never overwrites what a member signed.
+    pub fn apply_on_behalf(
+        &self,
+        batch: &mut Batch<'_>,
+        current: Option<&CenHead>,
+        signed: &SignedCen,
+        envelope: &[u8],
+        signer: &str,
+    ) -> Result<Option<CenHead>, StoreError> {
+        if current.is_some_and(|c| c.signed_by.is_none()) {
+            tracing::warn!(id = %signed.id, "CEN upload refused: the record was signed by its origin's node");
+            return Ok(None);
+        }
+        let Some(mut head) = self.apply(batch, current, signed, envelope)? else { return Ok(None) };
+        head.signed_by = Some(signer.to_owned());
+        batch.put(Cf::Cen, signed.id.as_bytes(), &value::encode(&head)?);
         Ok(Some(head))
     }
 

@@ -80,6 +80,10 @@ enum Command {
         sheet: Option<String>,
         /// The file (or folder of CSV files) to upload.
         file: PathBuf,
+        /// At the WCO hub: upload on behalf of this member administration without a node (only
+        /// the non-nominal part of each seizure is kept).
+        #[arg(long, value_name = "CODE")]
+        for_member: Option<String>,
     },
 }
 
@@ -186,7 +190,7 @@ fn main() -> anyhow::Result<()> {
                 Err(e) => bail!("audit log broken: {e}"),
             }
         }
-        Command::Import { url, username, password_stdin, totp, dry_run, sheet, file } => {
+        Command::Import { url, username, password_stdin, totp, dry_run, sheet, file, for_member } => {
             if !password_stdin {
                 bail!("give the password on standard input with --password-stdin");
             }
@@ -195,7 +199,8 @@ fn main() -> anyhow::Result<()> {
                 .read_to_string(&mut password)
                 .context("cannot read the password from standard input")?;
             let password = password.trim_end_matches(['\n', '\r']).to_owned();
-            let options = import::client::Options { url, username, password, totp, dry_run, sheet, file };
+            let options =
+                import::client::Options { url, username, password, totp, dry_run, sheet, file, for_member };
             let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
             let code = runtime.block_on(import::client::run(options))?;
             if code != 0 {

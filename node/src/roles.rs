@@ -48,6 +48,8 @@ pub enum Permission {
     Publish,
     /// Writing in the forum (every role reads publications, the library and the forum).
     UseForum,
+    /// At the hub: uploading the seizure templates on behalf of a member without a node.
+    UploadForMembers,
 }
 
 impl Role {
@@ -95,7 +97,7 @@ impl Role {
             ) | (Role::Analyst, ReadRecords | ReadCen | UseOperations | Publish | UseForum)
                 | (
                     Role::Administrator,
-                    ManageUsers | ReadAudit | ManageFederation | ReadFederation | Publish
+                    ManageUsers | ReadAudit | ManageFederation | ReadFederation | Publish | UploadForMembers
                 )
                 | (Role::NationalContactPoint, ManageUsers | CoordinateOperations | UseForum)
                 | (Role::Auditor, ReadAudit | ReadFederation)
@@ -130,6 +132,10 @@ mod tests {
         assert!(Role::NationalContactPoint.may_manage(Role::Officer));
         assert!(!Role::Officer.allows(Permission::Publish));
         assert!(!Role::Auditor.allows(Permission::UseForum));
+        assert!(Role::Administrator.allows(Permission::UploadForMembers));
+        for r in [Role::Officer, Role::Supervisor, Role::Analyst, Role::Auditor, Role::NationalContactPoint] {
+            assert!(!r.allows(Permission::UploadForMembers));
+        }
         for r in Role::ALL {
             assert_eq!(Role::parse(r.as_str()), Some(r));
         }

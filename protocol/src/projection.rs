@@ -151,6 +151,11 @@ mod tests {
 /// Content type of an envelope whose payload is a [`SignedCen`].
 pub const CONTENT_TYPE_CEN: &str = "application/ncen-cen-seizure+cbor";
 
+/// Content type of an envelope whose payload is a [`SignedCen`] that the WCO hub signed on
+/// behalf of its origin, a member administration without a node that uploaded its seizures at
+/// the hub: the key that signed it is the hub's, never the origin's.
+pub const CONTENT_TYPE_CEN_ON_BEHALF: &str = "application/ncen-cen-seizure+cbor; signer=hub";
+
 /// The signed payload of a seizure's projection as the origin sends it to the hub: the same
 /// identity, revision and time as the record revision it was projected from; a tombstone has no
 /// body.

@@ -89,21 +89,32 @@ impl Client {
         Ok(v)
     }
 
-    /// Uploads a photo's bytes as `user`; returns the stored photo's description.
-    pub async fn upload_photo(&self, user: &str, bytes: Vec<u8>, media_type: &str) -> anyhow::Result<Value> {
+    /// Posts raw bytes of `content_type` to `path` as `user`; returns the status and JSON body.
+    pub async fn post_bytes(
+        &self,
+        user: &str,
+        path: &str,
+        content_type: &str,
+        bytes: Vec<u8>,
+    ) -> anyhow::Result<(u16, Value)> {
         let token = self.token(user).await?;
         let r = self
             .http
-            .post(self.url("/api/v1/photos"))
+            .post(self.url(path))
             .bearer_auth(token)
-            .header(reqwest::header::CONTENT_TYPE, media_type)
+            .header(reqwest::header::CONTENT_TYPE, content_type)
             .body(bytes)
             .send()
             .await
             .with_context(|| format!("cannot reach {}", self.base))?;
-        let status = r.status();
-        let v: Value = r.json().await.unwrap_or(Value::Null);
-        anyhow::ensure!(status.is_success(), "POST /api/v1/photos at {}: {status} {v}", self.base);
+        let status = r.status().as_u16();
+        Ok((status, r.json().await.unwrap_or(Value::Null)))
+    }
+
+    /// Uploads a photo's bytes as `user`; returns the stored photo's description.
+    pub async fn upload_photo(&self, user: &str, bytes: Vec<u8>, media_type: &str) -> anyhow::Result<Value> {
+        let (status, v) = self.post_bytes(user, "/api/v1/photos", media_type, bytes).await?;
+        anyhow::ensure!((200..300).contains(&status), "POST /api/v1/photos at {}: {status} {v}", self.base);
         Ok(v)
     }
 

@@ -6,6 +6,7 @@ pub mod cluster;
 pub mod data;
 pub mod export;
 pub mod load;
+pub mod members;
 pub mod operation;
 pub mod publications;
 pub mod scenario;

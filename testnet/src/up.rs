@@ -46,6 +46,17 @@ pub async fn start(opts: &UpOptions) -> anyhow::Result<Cluster> {
     if opts.records > 0 {
         eprintln!("Loading {} seizures, suspects and companies per node ...", opts.records);
         load::load(&cluster, opts.records, |line| eprintln!("  {line}")).await?;
+        eprintln!(
+            "Members without a node ({}): the hub uploads their seizures ...",
+            crate::members::WITHOUT_NODE.join(", ")
+        );
+        let dir = opts.dir.join("uploads");
+        if let Err(e) =
+            crate::members::upload(&cluster, &dir, opts.seed, opts.records / 2, |line| eprintln!("  {line}"))
+                .await
+        {
+            eprintln!("  not uploaded: {e:#}");
+        }
     }
     eprintln!("CENcomm: a demonstration operation between the national nodes ...");
     if let Err(e) = crate::operation::demo(&cluster).await {

@@ -5,6 +5,9 @@
 
 use std::time::{Duration, Instant};
 
+#[path = "support/hub_files.rs"]
+mod hub_files;
+
 use ncen_tests::{TestNode, add_peer, canonical_seizure, start_node, start_node_with, wait_for};
 use serde_json::{Value, json};
 
@@ -64,18 +67,34 @@ async fn a_national_analyst_searches_every_member_through_the_hub() -> anyhow::R
         assert_eq!(status, 200, "{v}");
     }
 
-    // From NL's own node, with NL's account: BE's seizures, via the hub.
+    // The Gambia has no node: the hub uploads its two valid seizures on its behalf.
+    let body = hub_files::workbook(7.0)?;
+    let r = hub
+        .http
+        .post(hub.url(&format!("/api/v1/cen/uploads?administration={}", hub_files::MEMBER)))
+        .header("content-type", hub_files::XLSX)
+        .bearer_auth(hub.cached_token("admin").await?)
+        .body(body)
+        .send()
+        .await?;
+    assert_eq!(r.status().as_u16(), 202, "{}", r.text().await?);
+
+    // From NL's own node, with NL's account: BE's seizures and GM's, via the hub.
     let started = Instant::now();
-    let page = wait_for(Duration::from_secs(60), "all ten seizures in the global search at NL", || async {
-        let (status, v) = global(&nl, "analyst", "limit=100").await?;
-        anyhow::ensure!(status == 200, "global search at NL: {status} {v}");
-        Ok((v["total"] == 10 && v["items"].as_array().is_some_and(|a| a.len() == 10)).then_some(v))
-    })
-    .await?;
+    let page =
+        wait_for(Duration::from_secs(60), "all twelve seizures in the global search at NL", || async {
+            let (status, v) = global(&nl, "analyst", "limit=100").await?;
+            anyhow::ensure!(status == 200, "global search at NL: {status} {v}");
+            Ok((v["total"] == 12 && v["items"].as_array().is_some_and(|a| a.len() == 12)).then_some(v))
+        })
+        .await?;
     eprintln!("all seizures searchable from NL through the hub after {:?}", started.elapsed());
     let text = page.to_string();
     assert!(!text.contains(CANARY), "a nominal value reached NL through the global search: {text}");
-    assert_eq!(page["rejected"], 0);
+    for value in hub_files::NOMINAL {
+        assert!(!text.contains(value), "{value} reached NL through the global search");
+    }
+    assert_eq!(page["rejected"], 0, "the hub's signature on GM's seizures checks out too");
     let items = page["items"].as_array().cloned().unwrap_or_default();
     assert_eq!(items.iter().filter(|s| s["origin"] == "BE").count(), 4);
     for s in &items {
@@ -83,8 +102,14 @@ async fn a_national_analyst_searches_every_member_through_the_hub() -> anyhow::R
             assert!(s.get(nominal).is_none(), "{nominal} in {s}");
         }
     }
-    assert_eq!(facet(&page, "origin"), vec![("NL".to_owned(), 6), ("BE".to_owned(), 4)]);
-    assert_eq!(facet(&page, "region"), vec![("EUROPE".to_owned(), 10)]);
+    assert_eq!(
+        facet(&page, "origin"),
+        vec![("NL".to_owned(), 6), ("BE".to_owned(), 4), ("GM".to_owned(), 2)]
+    );
+    assert_eq!(
+        facet(&page, "region"),
+        vec![("EUROPE".to_owned(), 10), ("WEST_CENTRAL_AFRICA".to_owned(), 2)]
+    );
 
     // Filters and words, at BE this time.
     let (status, v) = global(&be, "officer", "origin=NL&commodity=DRUGS&q=harbour").await?;
@@ -92,17 +117,25 @@ async fn a_national_analyst_searches_every_member_through_the_hub() -> anyhow::R
     assert_eq!(v["total"], 6);
     let (_, v) = global(&be, "officer", "region=ASIA_PACIFIC").await?;
     assert_eq!(v["total"], 0);
+    let (_, v) = global(&be, "officer", "region=WEST_CENTRAL_AFRICA").await?;
+    assert_eq!(v["total"], 2);
     let (_, v) = global(&be, "officer", &format!("q={CANARY}")).await?;
     assert_eq!(v["total"], 0, "nominal words are not even searchable at the hub");
 
     // Statistics at the hub and from a member match the sum of what the members sent.
-    let sent_cocaine: f64 = (0..6).map(|i| 10.0 + i as f64).sum();
+    // NL's six, and GM's two valid rows uploaded at the hub (7 and 2 kg).
+    let sent_cocaine: f64 = (0..6).map(|i| 10.0 + i as f64).sum::<f64>() + 7.0 + 2.0;
     for (node, user) in [(&hub, "analyst"), (&be, "analyst")] {
         let (status, stats) = node.get_as(user, "/api/v1/global/statistics").await?;
         assert_eq!(status, 200, "{stats}");
-        assert_eq!(stats["total"], 10);
+        assert_eq!(stats["total"], 12);
         assert!(!stats.to_string().contains(CANARY));
-        assert_eq!(facet(&stats, "origin"), vec![("NL".to_owned(), 6), ("BE".to_owned(), 4)]);
+        assert_eq!(
+            facet(&stats, "origin"),
+            vec![("NL".to_owned(), 6), ("BE".to_owned(), 4), ("GM".to_owned(), 2)]
+        );
+        let regions = stats["regions_by_year"].as_array().map(Vec::len);
+        assert_eq!(regions, Some(2), "both regions compared year by year: {stats}");
         let quantities = stats["quantities"].as_array().cloned().unwrap_or_default();
         let total = |c: &str| {
             quantities.iter().find(|q| q["commodity"] == c).and_then(|q| q["total"].as_f64()).unwrap_or(-1.0)
@@ -111,7 +144,7 @@ async fn a_national_analyst_searches_every_member_through_the_hub() -> anyhow::R
         assert!((total("DRUGS.CANNABIS") - 10.0).abs() < 1e-9, "{quantities:?}");
     }
     let (_, by_date) = hub.get_as("analyst", "/api/v1/cen/statistics").await?;
-    assert_eq!(by_date["totals"]["seizures"], 10, "{by_date}");
+    assert_eq!(by_date["totals"]["seizures"], 12, "{by_date}");
 
     // Who asked is audited at the hub, by member and user; and at the asking node.
     let (status, audit) = hub.get_as("auditor", "/api/v1/audit?limit=1000").await?;

@@ -105,7 +105,7 @@ async fn an_analyst_searches_and_charts_the_global_cen_from_their_own_node() -> 
     let shot = b.screenshot("global-statistics").await?;
     eprintln!("screenshot: {}", shot.display());
     b.js("for (const h of document.querySelectorAll('.stat-block h2')) { \
-          if (h.textContent.includes('By origin')) { h.scrollIntoView(); } }")
+          if (h.textContent.includes('By WCO region')) { h.scrollIntoView(); } }")
         .await?;
     b.screenshot("global-regions").await?;
 

@@ -115,7 +115,7 @@ def main():
         shot("global-statistics")
         call(s, "POST", "/execute/sync", {"script":
              "for (const h of document.querySelectorAll('.stat-block h2'))"
-             " { if (h.textContent.includes('By origin')) { h.scrollIntoView(); } }", "args": []})
+             " { if (h.textContent.includes('By WCO region')) { h.scrollIntoView(); } }", "args": []})
         shot("global-regions")
         call(s, "POST", f"/element/{find('#logout')}/click", {})
         time.sleep(0.5)

@@ -476,6 +476,15 @@ import-col-row = Zeile
 import-col-column = Spalte
 import-col-reason = Grund
 import-more-invalid = Hier werden nur die ersten 500 Ablehnungen angezeigt; der Bericht der API führt bis zu 10.000 auf.
+hub-upload-intro = Am Hub laden Sie die Standardvorlagen im Namen einer Mitgliedsverwaltung ohne eigenen Knoten hoch. Jede Zeile wird wie an einem nationalen Knoten geprüft; nur der nicht personenbezogene Teil jeder gültigen Sicherstellung wird in der globalen CEN-Datenbank gespeichert, mit dem Mitglied als Herkunft und vom Hub in dessen Namen signiert. Verdächtige, Unternehmen, Namen und Bemerkungen werden nie gespeichert. Wird die Datei erneut hochgeladen, werden die Sicherstellungen aktualisiert statt doppelt angelegt.
+hub-upload-administration = Verwaltung
+hub-upload-administration-help = Ein Mitglied ohne Knoten. Ein Mitglied mit Knoten sendet seine Daten selbst an den Hub.
+hub-upload-no-administration = Wählen Sie die Verwaltung, für die die Datei bestimmt ist.
+hub-upload-unknown = { $admin } ist keine Verwaltung der Länderliste.
+hub-upload-has-node = { $admin } hat einen Knoten im Mitgliederverzeichnis: Dieser Knoten sendet seine Daten selbst an den Hub, daher wird hier nichts dafür hochgeladen.
+hub-upload-for = Hochgeladen für { $admin }: Nur der nicht personenbezogene Teil wird gespeichert, vom Hub in deren Namen signiert.
+hub-upload-updated = Mit einer neuen Revision aktualisierte Sicherstellungen: { $count }
+hub-upload-ignored = Nicht gespeichert (personenbezogen): { $suspects } Verdächtige, { $companies } Unternehmen; beiseitegelassene Fotos: { $photos }.
 
 ## Ermittlungen (Zollbeamte und Vorgesetzte)
 

@@ -476,6 +476,15 @@ import-col-row = Row
 import-col-column = Column
 import-col-reason = Reason
 import-more-invalid = Only the first 500 refusals are shown here; the API's report lists up to 10,000.
+hub-upload-intro = At the hub, upload the standard templates on behalf of a member administration that has no node. Every row is checked as at a national node; only the non-nominal part of each valid seizure is stored in the global CEN database, with the member as origin and signed by the hub on its behalf. Suspects, companies, names and remarks are never stored. Uploading the file again updates the seizures instead of adding them twice.
+hub-upload-administration = Administration
+hub-upload-administration-help = A member without a node. A member with a node sends its own data to the hub.
+hub-upload-no-administration = Choose the administration the file is for.
+hub-upload-unknown = { $admin } is not an administration of the country code list.
+hub-upload-has-node = { $admin } has a node in the member directory: its node sends its own data to the hub, so nothing is uploaded for it here.
+hub-upload-for = Uploaded for { $admin }: only the non-nominal part is stored, signed by the hub on its behalf.
+hub-upload-updated = Seizures updated with a new revision: { $count }
+hub-upload-ignored = Not stored (nominal): { $suspects } suspects, { $companies } companies; photos left aside: { $photos }.
 
 ## Investigations (officers and supervisors)
 

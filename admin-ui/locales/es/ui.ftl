@@ -476,6 +476,15 @@ import-col-row = Fila
 import-col-column = Columna
 import-col-reason = Motivo
 import-more-invalid = Aquí solo se muestran los primeros 500 rechazos; el informe de la API enumera hasta 10 000.
+hub-upload-intro = En el hub, cargue las plantillas estándar en nombre de una administración miembro que no tiene nodo. Cada fila se verifica como en un nodo nacional; solo la parte no nominativa de cada incautación válida se guarda en la base de datos mundial del CEN, con el miembro como origen y firmada por el hub en su nombre. Los sospechosos, las empresas, los nombres y las observaciones nunca se guardan. Cargar de nuevo el archivo actualiza las incautaciones en lugar de añadirlas dos veces.
+hub-upload-administration = Administración
+hub-upload-administration-help = Un miembro sin nodo. Un miembro con nodo envía sus propios datos al hub.
+hub-upload-no-administration = Elija la administración a la que corresponde el archivo.
+hub-upload-unknown = { $admin } no es una administración de la lista de códigos de países.
+hub-upload-has-node = { $admin } tiene un nodo en el directorio de miembros: su nodo envía sus propios datos al hub, por lo que aquí no se carga nada en su nombre.
+hub-upload-for = Cargado para { $admin }: solo se guarda la parte no nominativa, firmada por el hub en su nombre.
+hub-upload-updated = Incautaciones actualizadas con una nueva revisión: { $count }
+hub-upload-ignored = No guardados (nominativos): { $suspects } sospechosos, { $companies } empresas; fotos descartadas: { $photos }.
 
 ## Investigaciones (funcionarios y supervisores)
 

@@ -476,6 +476,15 @@ import-col-row = Ligne
 import-col-column = Colonne
 import-col-reason = Motif
 import-more-invalid = Seuls les 500 premiers refus sont affichés ici ; le rapport de l'API en liste jusqu'à 10 000.
+hub-upload-intro = Au hub, importez les modèles standard pour le compte d'une administration membre qui n'a pas de nœud. Chaque ligne est contrôlée comme sur un nœud national ; seule la partie non nominative de chaque saisie valide est enregistrée dans la base CEN mondiale, avec le membre pour origine, et signée par le hub pour son compte. Les suspects, les sociétés, les noms et les remarques ne sont jamais enregistrés. Importer à nouveau le fichier met les saisies à jour au lieu de les ajouter deux fois.
+hub-upload-administration = Administration
+hub-upload-administration-help = Un membre sans nœud. Un membre qui a un nœud envoie lui-même ses données au hub.
+hub-upload-no-administration = Choisissez l'administration pour laquelle le fichier est importé.
+hub-upload-unknown = { $admin } n'est pas une administration de la liste des codes de pays.
+hub-upload-has-node = { $admin } a un nœud dans l'annuaire des membres : son nœud envoie lui-même ses données au hub, rien n'est donc importé pour elle ici.
+hub-upload-for = Importé pour { $admin } : seule la partie non nominative est enregistrée, signée par le hub pour son compte.
+hub-upload-updated = Saisies mises à jour par une nouvelle révision : { $count }
+hub-upload-ignored = Non enregistrés (nominatifs) : { $suspects } suspects, { $companies } sociétés ; photos écartées : { $photos }.
 
 ## Enquêtes (agents et superviseurs)
 

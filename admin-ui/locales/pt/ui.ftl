@@ -476,6 +476,15 @@ import-col-row = Linha
 import-col-column = Coluna
 import-col-reason = Motivo
 import-more-invalid = Só são apresentadas aqui as primeiras 500 recusas; o relatório da API lista até 10 000.
+hub-upload-intro = No hub, carregue os modelos padrão em nome de uma administração membro que não tem nó. Cada linha é verificada como num nó nacional; apenas a parte não nominativa de cada apreensão válida é guardada na base de dados mundial do CEN, com o membro como origem, e assinada pelo hub em seu nome. Suspeitos, empresas, nomes e observações nunca são guardados. Carregar o ficheiro novamente atualiza as apreensões em vez de as acrescentar duas vezes.
+hub-upload-administration = Administração
+hub-upload-administration-help = Um membro sem nó. Um membro com nó envia os seus próprios dados ao hub.
+hub-upload-no-administration = Escolha a administração a que o ficheiro se refere.
+hub-upload-unknown = { $admin } não é uma administração da lista de códigos de países.
+hub-upload-has-node = { $admin } tem um nó no diretório de membros: o seu nó envia os seus próprios dados ao hub, por isso nada é carregado aqui em seu nome.
+hub-upload-for = Carregado para { $admin }: apenas a parte não nominativa é guardada, assinada pelo hub em seu nome.
+hub-upload-updated = Apreensões atualizadas com uma nova revisão: { $count }
+hub-upload-ignored = Não guardados (nominativos): { $suspects } suspeitos, { $companies } empresas; fotografias postas de parte: { $photos }.
 
 ## Investigações (funcionários aduaneiros e supervisores)
 

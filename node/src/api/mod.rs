@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod board;
 pub mod cen;
+pub mod cen_upload;
 pub mod download;
 pub mod error;
 pub mod extract;
@@ -120,6 +121,12 @@ pub fn router(state: AppState, ui: Router, max_body_bytes: usize, timeout: Durat
         .route("/cen/statistics", get(cen::statistics))
         .route("/global/search", get(global::search))
         .route("/global/statistics", get(global::statistics))
+        .route(
+            "/cen/uploads",
+            post(cen_upload::start).layer(DefaultBodyLimit::max(crate::import::MAX_FILE_BYTES)),
+        )
+        .route("/cen/uploads/administrations", get(cen_upload::administrations))
+        .route("/cen/uploads/{job}", get(cen_upload::status))
         .route("/search", get(search::search))
         .route(
             "/photos",

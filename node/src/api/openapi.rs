@@ -33,6 +33,7 @@ impl Modify for BearerAuth {
         super::federation::reject, super::federation::revoke, super::federation::directory,
         super::federation::add_member, super::federation::pull_now,
         super::cen::seizures, super::cen::statistics, super::global::search, super::global::statistics,
+        super::cen_upload::start, super::cen_upload::status, super::cen_upload::administrations,
         super::import::start, super::import::status, super::import::template,
         super::search::search,
         super::photos::upload, super::photos::get_one, super::photos::thumbnail,

@@ -7,7 +7,7 @@ use ncen_protocol::cbor::{self, Limits};
 use ncen_protocol::directory::Directory;
 use ncen_protocol::envelope;
 use ncen_protocol::global::{FacetCounts, GlobalQuery, GlobalResult, GlobalStatistics, QuantityTotal};
-use ncen_protocol::projection::{CONTENT_TYPE_CEN, CenSeizure, SignedCen};
+use ncen_protocol::projection::{CONTENT_TYPE_CEN, CONTENT_TYPE_CEN_ON_BEHALF, CenSeizure, SignedCen};
 use ncen_protocol::record::RecordKind;
 use serde_bytes::ByteBuf;
 
@@ -169,12 +169,19 @@ impl GlobalCen {
     }
 }
 
-/// Who may have signed a projection: the member's node named by the hub's directory, or the
-/// hub itself for an administration that uploads at the hub without a node of its own.
-fn signer_allowed(kid: &str, origin: &str, directory: Option<&Directory>, hub_peer_id: &str) -> bool {
+/// Who may have signed a projection: the member's node named by the hub's directory; or, under
+/// the on-behalf content type only, the hub itself for an administration without a node of its
+/// own (never for a member whose node signs its own).
+fn signer_allowed(
+    kid: &str,
+    origin: &str,
+    on_behalf: bool,
+    directory: Option<&Directory>,
+    hub_peer_id: &str,
+) -> bool {
     match directory.and_then(|d| d.member(origin)) {
-        Some(member) => member.peer_id == kid,
-        None => kid == hub_peer_id,
+        Some(member) => !on_behalf && member.peer_id == kid,
+        None => on_behalf && kid == hub_peer_id,
     }
 }
 
@@ -190,11 +197,13 @@ pub fn verify_envelope(
     let key = key_of_peer_id(&kid).ok_or("the signer's PeerId carries no Ed25519 key")?;
     let verified =
         envelope::verify_from(bytes, &key, kid.as_bytes(), ENVELOPE_LIMIT).map_err(|e| e.to_string())?;
-    if verified.content_type.as_deref() != Some(CONTENT_TYPE_CEN) {
-        return Err("not a CEN projection".into());
-    }
+    let on_behalf = match verified.content_type.as_deref() {
+        Some(CONTENT_TYPE_CEN) => false,
+        Some(CONTENT_TYPE_CEN_ON_BEHALF) => true,
+        _ => return Err("not a CEN projection".into()),
+    };
     let signed: SignedCen = cbor::from_slice(&verified.payload, PAYLOAD_LIMITS).map_err(|e| e.to_string())?;
-    if !signer_allowed(&kid, &signed.origin, directory, hub_peer_id) {
+    if !signer_allowed(&kid, &signed.origin, on_behalf, directory, hub_peer_id) {
         return Err(format!("{kid} may not sign for {}", signed.origin));
     }
     let body = signed.body.ok_or("a deleted seizure")?;

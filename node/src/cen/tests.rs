@@ -372,3 +372,28 @@ fn cursors_round_trip_and_reject_garbage() {
         assert_eq!(CenCursor::parse(bad), None, "{bad}");
     }
 }
+
+#[test]
+fn uploads_on_behalf_record_the_hub_as_signer_and_never_overwrite_a_node() -> TestResult {
+    let (_dir, db) = open()?;
+    let s = canonical()?;
+    let on_behalf = |signed: &SignedCen| -> Result<Option<CenHead>, StoreError> {
+        let current = db.head(signed.id)?;
+        let mut batch = db.store.batch();
+        let applied = db.apply_on_behalf(&mut batch, current.as_ref(), signed, b"hub envelope", "WCO")?;
+        batch.commit(false)?;
+        Ok(applied)
+    };
+    let head = on_behalf(&signed(&s, 7, "GM", 1))?.ok_or("not applied")?;
+    assert_eq!(head.signed_by.as_deref(), Some("WCO"));
+    assert_eq!(db.head(RecordId::from_u128(7))?.ok_or("no head")?, head, "the stored head says who signed");
+    assert!(on_behalf(&signed(&s, 7, "GM", 2))?.is_some(), "a new revision of an upload");
+    assert_eq!(on_behalf(&signed(&s, 7, "GM", 2))?, None, "the same revision twice is a no-op");
+    assert_eq!(db.count()?, 1);
+    // A record its origin's node signed is never replaced by an upload at the hub.
+    put(&db, &signed(&s, 8, "NL", 1))?.ok_or("not applied")?;
+    assert_eq!(on_behalf(&signed(&s, 8, "NL", 2))?, None);
+    let node = db.head(RecordId::from_u128(8))?.ok_or("no head")?;
+    assert_eq!((node.revision, node.signed_by), (1, None));
+    Ok(())
+}

@@ -1,7 +1,8 @@
 //! `ncen-node import`: posts a file to a running node, follows the job (a progress bar on a
 //! terminal, plain lines otherwise) and prints the report. The exit code says how it went:
 //! 0 when every record was valid (and, unless a dry run, stored), 2 when some rows were
-//! refused, 1 on an error.
+//! refused, 1 on an error. With `--for-member`, the file goes to the hub's upload on behalf of a
+//! member without a node instead.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -29,6 +30,8 @@ pub struct Options {
     pub sheet: Option<String>,
     /// An XLSX workbook, a CSV file, a ZIP archive of CSV files, or a folder of CSV files.
     pub file: PathBuf,
+    /// At the hub: the member administration without a node the file is for.
+    pub for_member: Option<String>,
 }
 
 /// A folder's CSV files in a ZIP archive (stored, not compressed).
@@ -217,6 +220,17 @@ pub fn print_report(file: &Path, r: &ImportReport) -> i32 {
             println!("  ... and {} more", r.invalid_rows_total - r.invalid_rows.len());
         }
     }
+    if let Some(m) = &r.on_behalf {
+        println!(
+            "For {} (signed by {}): {} updated; not stored: {} suspects, {} companies, {} photos.",
+            m.administration,
+            m.signed_by,
+            m.updated,
+            m.suspects_ignored,
+            m.companies_ignored,
+            m.photos_ignored
+        );
+    }
     if r.dry_run {
         println!("Total: {} refusals; nothing stored.", r.invalid_rows_total);
     } else {
@@ -238,8 +252,15 @@ pub async fn run(o: Options) -> anyhow::Result<i32> {
     if let Some(s) = &sheet {
         query.push(("sheet", s.clone()));
     }
+    let endpoint = match &o.for_member {
+        Some(code) => {
+            query.push(("administration", code.clone()));
+            format!("{base}/api/v1/cen/uploads")
+        }
+        None => format!("{base}/api/v1/import"),
+    };
     let r = http
-        .post(format!("{base}/api/v1/import"))
+        .post(&endpoint)
         .query(&query)
         .bearer_auth(&token)
         .header(reqwest::header::CONTENT_TYPE, media)
@@ -260,7 +281,7 @@ pub async fn run(o: Options) -> anyhow::Result<i32> {
         }
         tokio::time::sleep(pause).await;
         pause = (pause * 2).min(Duration::from_secs(1));
-        let r = http.get(format!("{base}/api/v1/import/{}", view.job)).bearer_auth(&token).send().await?;
+        let r = http.get(format!("{endpoint}/{}", view.job)).bearer_auth(&token).send().await?;
         if !r.status().is_success() {
             display.finish();
             bail!("cannot follow the import: {}", refusal(r).await);

@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use ncen_protocol::codelists::Catalog;
 
+use super::member::{self, MemberError, MemberUploads};
 use super::report::{ImportReport, JobState, JobView, Phase};
 use super::run::{Context, Upload, run};
 use super::source::{Format, Source};
@@ -64,6 +65,8 @@ enum Ended {
 struct Job {
     id: uuid::Uuid,
     owner: String,
+    /// At the hub: the member without a node the upload is for.
+    administration: Option<String>,
     dry_run: bool,
     started_ms: i64,
     progress: Progress,
@@ -100,6 +103,7 @@ impl Job {
             finished_at,
             report,
             error,
+            administration: self.administration.clone(),
         }
     }
 }
@@ -122,6 +126,16 @@ pub enum StartError {
     Store(#[from] crate::store::StoreError),
 }
 
+/// Why an upload on behalf of a member was not started.
+#[derive(Debug, thiserror::Error)]
+pub enum MemberStartError {
+    /// The administration cannot be uploaded for (or this node is not the hub).
+    #[error(transparent)]
+    Member(#[from] MemberError),
+    #[error(transparent)]
+    Start(#[from] StartError),
+}
+
 #[derive(Debug)]
 struct Inner {
     records: Records,
@@ -130,6 +144,8 @@ struct Inner {
     metrics: Arc<Metrics>,
     catalog: &'static Catalog,
     jobs: Mutex<Vec<Arc<Job>>>,
+    /// At the hub: uploads on behalf of members without a node.
+    members: std::sync::OnceLock<MemberUploads>,
 }
 
 /// The import jobs of a node.
@@ -157,8 +173,47 @@ impl ImportJobs {
         catalog: &'static Catalog,
     ) -> Self {
         ImportJobs {
-            inner: Arc::new(Inner { records, store, journal, metrics, catalog, jobs: Mutex::default() }),
+            inner: Arc::new(Inner {
+                records,
+                store,
+                journal,
+                metrics,
+                catalog,
+                jobs: Mutex::default(),
+                members: std::sync::OnceLock::new(),
+            }),
         }
+    }
+
+    /// At the hub: lets administrators upload on behalf of members without a node.
+    pub fn enable_member_uploads(&self, uploads: MemberUploads) {
+        let _ = self.inner.members.set(uploads);
+    }
+
+    /// The uploads on behalf of members, at the hub only.
+    pub fn member_uploads(&self) -> Option<&MemberUploads> {
+        self.inner.members.get()
+    }
+
+    /// At the hub: checks `administration` (a member without a node), opens the file as
+    /// [`ImportJobs::submit`] does and starts a job that stores only the non-nominal projection
+    /// of each valid seizure, for that administration. Blocking.
+    pub fn submit_for_member(
+        &self,
+        actor: &str,
+        administration: &str,
+        bytes: axum::body::Bytes,
+        format: Format,
+        dry_run: bool,
+    ) -> Result<JobView, MemberStartError> {
+        use sha2::Digest as _;
+        let members = self.member_uploads().ok_or(MemberError::NotHub)?;
+        let administration = members.check(administration)?;
+        let size = bytes.len();
+        let sha256 = hex::encode(sha2::Sha256::digest(&bytes));
+        let source = Source::open(bytes, format).map_err(StartError::from)?;
+        let request = Request { source, format, sha256, bytes: size, dry_run };
+        Ok(self.start_job(actor, request, Some(administration))?)
     }
 
     /// Opens an uploaded file (its hash taken, its sheets' headers checked) and starts a job for
@@ -179,6 +234,15 @@ impl ImportJobs {
 
     /// Starts a job for `actor`; it runs on its own thread.
     pub fn start(&self, actor: &str, request: Request) -> Result<JobView, StartError> {
+        self.start_job(actor, request, None)
+    }
+
+    fn start_job(
+        &self,
+        actor: &str,
+        request: Request,
+        administration: Option<String>,
+    ) -> Result<JobView, StartError> {
         let job = {
             let mut jobs = self.inner.jobs.lock().map_err(|_| StartError::Busy)?;
             if jobs.iter().filter(|j| j.running()).count() >= MAX_RUNNING {
@@ -192,6 +256,7 @@ impl ImportJobs {
             let job = Arc::new(Job {
                 id: uuid::Uuid::now_v7(),
                 owner: actor.to_owned(),
+                administration: administration.clone(),
                 dry_run: request.dry_run,
                 started_ms: now_ms(),
                 progress: Progress::default(),
@@ -200,13 +265,16 @@ impl ImportJobs {
             jobs.push(job.clone());
             job
         };
-        let detail = format!(
+        let mut detail = format!(
             "file_sha256={} bytes={} format={} dry_run={}",
             request.sha256,
             request.bytes,
             request.format.name(),
             request.dry_run
         );
+        if let Some(a) = &administration {
+            detail.push_str(&format!(" on_behalf_of={a}"));
+        }
         let started = AuditEvent::new(actor, "import.start", Outcome::Ok)
             .target(format!("import/{}", job.id))
             .detail(detail);
@@ -245,7 +313,16 @@ impl ImportJobs {
             photos: &photos,
         };
         let source = request.source;
-        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cx, source, &upload)));
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            match (&job.administration, i.members.get()) {
+                (Some(administration), Some(members)) => {
+                    let mx = member::Context { members, administration, job: job.id, cx };
+                    member::run(mx, source, &upload)
+                }
+                (Some(_), None) => Err(ImportError::Record("this node is not the WCO hub".into())),
+                (None, _) => run(cx, source, &upload),
+            }
+        }));
         let ended = match outcome {
             Ok(Ok(report)) => Ended::Done(Box::new(report)),
             Ok(Err(e)) => {
@@ -259,7 +336,7 @@ impl ImportJobs {
                 Ended::Failed("the import failed unexpectedly; see the node's log".into())
             }
         };
-        let (outcome, detail) = match &ended {
+        let (outcome, mut detail) = match &ended {
             Ended::Done(r) => (
                 Outcome::Ok,
                 format!(
@@ -279,6 +356,9 @@ impl ImportJobs {
             ),
             Ended::Failed(e) => (Outcome::Failed, format!("file_sha256={} error={e}", request.sha256)),
         };
+        if let Some(a) = &job.administration {
+            detail.push_str(&format!(" on_behalf_of={a}"));
+        }
         let event = AuditEvent::new(job.owner.as_str(), "import.finish", outcome)
             .target(format!("import/{}", job.id))
             .detail(detail);
@@ -294,9 +374,16 @@ impl ImportJobs {
         }
     }
 
-    /// A job, as its owner sees it (`None` for anyone else or an unknown id).
+    /// A job of the node's own records, as its owner sees it (`None` for anyone else, an
+    /// unknown id or an upload on behalf of a member).
     pub fn view(&self, id: uuid::Uuid, actor: &str) -> Option<JobView> {
         let jobs = self.inner.jobs.lock().ok()?;
-        jobs.iter().find(|j| j.id == id && j.owner == actor).map(|j| j.view())
+        jobs.iter().find(|j| j.id == id && j.owner == actor && j.administration.is_none()).map(|j| j.view())
+    }
+
+    /// An upload on behalf of a member, as its owner sees it.
+    pub fn view_member(&self, id: uuid::Uuid, actor: &str) -> Option<JobView> {
+        let jobs = self.inner.jobs.lock().ok()?;
+        jobs.iter().find(|j| j.id == id && j.owner == actor && j.administration.is_some()).map(|j| j.view())
     }
 }

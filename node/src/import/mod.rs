@@ -10,6 +10,7 @@
 //! | `unzip.rs` | ZIP archives opened with bounds on what they unpack to |
 //! | `xlsx.rs`, `csv_sheet.rs` | the readers of workbooks and CSV files into tables |
 //! | `links.rs` | offenders' suspects and seizures' companies resolved to record ids |
+//! | `member/` | at the hub: uploads on behalf of members without a node, projected for CEN |
 //! | `run.rs` | one import: read, check, store, report |
 //! | `report.rs` | the report and the job's view |
 //! | `jobs.rs` | running and finished jobs of a node |
@@ -20,6 +21,7 @@ pub mod client;
 mod csv_sheet;
 pub mod jobs;
 mod links;
+pub mod member;
 pub mod report;
 mod run;
 pub mod source;
@@ -30,8 +32,9 @@ mod xlsx;
 #[cfg(test)]
 mod tests;
 
-pub use jobs::{ImportJobs, Request, StartError};
-pub use report::{ImportReport, JobState, JobView, KindCount, Phase, SheetCount};
+pub use jobs::{ImportJobs, MemberStartError, Request, StartError};
+pub use member::{MemberError, MemberUploads};
+pub use report::{ImportReport, JobState, JobView, KindCount, OnBehalf, Phase, SheetCount};
 pub use source::{Format, FormatError, Source, XLSX_TYPE};
 
 /// Largest file an import takes.

@@ -48,6 +48,30 @@ pub struct ImportReport {
     pub invalid_rows: Vec<RowError>,
     /// How many refusals there are in all (more than listed when over 10,000).
     pub invalid_rows_total: usize,
+    /// At the hub, an upload on behalf of a member without a node: what it was stored as and
+    /// what the hub left aside.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_behalf: Option<OnBehalf>,
+}
+
+/// What an upload at the hub on behalf of a member without a node did beyond the counts: only
+/// the non-nominal projection of each valid seizure is kept, so `seizures.created` counts new
+/// CEN records, `updated` those whose projection changed (a new revision) and
+/// `seizures.existing` those whose projection is already held unchanged.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct OnBehalf {
+    /// The member administration the seizures are stored for (their origin).
+    pub administration: String,
+    /// Who signed them: the hub's administration (`WCO`), never the member.
+    pub signed_by: String,
+    /// Seizures stored as a new revision of a CEN record of an earlier upload.
+    pub updated: usize,
+    /// Rows of `Suspects` and `Companies`: nominal, read by no one and never stored.
+    pub suspects_ignored: usize,
+    pub companies_ignored: usize,
+    /// Photos of a ZIP archive left aside: no valid seizure of the upload names them as a photo
+    /// of goods, a concealment or an X-ray image (photos of persons and documents never are).
+    pub photos_ignored: usize,
 }
 
 impl ImportReport {
@@ -97,4 +121,7 @@ pub struct JobView {
     /// When failed: why nothing more could be imported (records stored before stay).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// At the hub: the member administration the upload is for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub administration: Option<String>,
 }

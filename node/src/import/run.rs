@@ -39,12 +39,12 @@ pub(crate) struct Upload {
     pub dry_run: bool,
 }
 
-fn today() -> time::Date {
+pub(super) fn today() -> time::Date {
     time::OffsetDateTime::now_utc().date()
 }
 
 /// Validates records on every core, noting each error at its cell.
-fn validate<T: Locate + Send>(
+pub(super) fn validate<T: Locate + Send>(
     items: &mut [Parsed<T>],
     validator: Validator<'static>,
     check: fn(&Validator<'static>, &T) -> Result<(), ValidationErrors>,
@@ -159,7 +159,7 @@ fn store<T: Locate>(
     Ok(known)
 }
 
-fn sheet_order(name: &str) -> usize {
+pub(super) fn sheet_order(name: &str) -> usize {
     SHEETS.iter().position(|s| s.name == name).unwrap_or(SHEETS.len())
 }
 

@@ -26,7 +26,7 @@ const NAV: [(&str, &str, &str, &[Permission]); 15] = [
     ("dashboard", "/", "nav-dashboard", &[]),
     ("search", "/search", "nav-search", &[Permission::ReadRecords]),
     ("new-seizure", "/records/seizures/new", "nav-new-seizure", &[Permission::WriteRecords]),
-    ("import", "/import", "nav-import", &[Permission::WriteRecords]),
+    ("import", "/import", "nav-import", &[Permission::WriteRecords, Permission::UploadForMembers]),
     ("investigations", "/investigations", "nav-investigations", &[Permission::WorkInvestigations]),
     (
         "operations",
@@ -60,6 +60,12 @@ pub fn chrome(state: &AppState, v: &Visitor, active: &str, mut notices: Vec<Noti
                     "cen-reports" => hub,
                     // The hub keeps no national records: its users search the global CEN.
                     "operations" | "search" | "new-seizure" | "investigations" => !hub,
+                    // At the hub, uploads are made on behalf of members without a node.
+                    "import" => p.role.allows(if hub {
+                        Permission::UploadForMembers
+                    } else {
+                        Permission::WriteRecords
+                    }),
                     _ => true,
                 })
                 .map(|(key, href, label, _)| NavItem {
