@@ -6,6 +6,7 @@ use askama::Template;
 
 use crate::i18n::L10n;
 
+pub mod board;
 pub mod cen_reports;
 pub mod code_lists;
 pub mod global;

@@ -236,9 +236,16 @@ pub fn state(opened: &Opened, config: &Config, listen: Vec<String>) -> AppState 
             opened.journal.clone(),
             opened.identity.clone(),
             &opened.info.administration,
-            catalog,
+            catalog.clone(),
         )
         .with_lapse_days(config.auth.operation_access_days),
+        board: crate::board::Board::new(
+            opened.journal.clone(),
+            opened.identity.clone(),
+            &opened.info.administration,
+            config.hub.as_ref().map(|h| h.peer_id.clone()),
+            catalog,
+        ),
     }
 }
 

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod api;
 pub mod app;
 pub mod audit;
+pub mod board;
 pub mod cen;
 pub mod codelists;
 pub mod federation;

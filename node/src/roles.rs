@@ -44,6 +44,10 @@ pub enum Permission {
     UseOperations,
     /// Creating operations, answering invitations, managing participants and their access.
     CoordinateOperations,
+    /// At the hub: publishing alerts, reports, bulletins and library documents.
+    Publish,
+    /// Writing in the forum (every role reads publications, the library and the forum).
+    UseForum,
     /// At the hub: uploading the seizure templates on behalf of a member without a node.
     UploadForMembers,
 }
@@ -77,23 +81,25 @@ impl Role {
         use Permission::*;
         matches!(
             (self, p),
-            (Role::Officer, ReadRecords | WriteRecords | ReadCen | WorkInvestigations | UseOperations)
-                | (
-                    Role::Supervisor,
-                    ReadRecords
-                        | WriteRecords
-                        | ReadCen
-                        | WorkInvestigations
-                        | ManageInvestigations
-                        | UseOperations
-                        | CoordinateOperations
-                )
-                | (Role::Analyst, ReadRecords | ReadCen | UseOperations)
+            (
+                Role::Officer,
+                ReadRecords | WriteRecords | ReadCen | WorkInvestigations | UseOperations | UseForum
+            ) | (
+                Role::Supervisor,
+                ReadRecords
+                    | WriteRecords
+                    | ReadCen
+                    | WorkInvestigations
+                    | ManageInvestigations
+                    | UseOperations
+                    | CoordinateOperations
+                    | UseForum
+            ) | (Role::Analyst, ReadRecords | ReadCen | UseOperations | Publish | UseForum)
                 | (
                     Role::Administrator,
-                    ManageUsers | ReadAudit | ManageFederation | ReadFederation | UploadForMembers
+                    ManageUsers | ReadAudit | ManageFederation | ReadFederation | Publish | UploadForMembers
                 )
-                | (Role::NationalContactPoint, ManageUsers | CoordinateOperations)
+                | (Role::NationalContactPoint, ManageUsers | CoordinateOperations | UseForum)
                 | (Role::Auditor, ReadAudit | ReadFederation)
         )
     }
@@ -124,6 +130,8 @@ mod tests {
         assert!(Role::Supervisor.allows(Permission::ManageInvestigations));
         assert!(!Role::Analyst.allows(Permission::WorkInvestigations));
         assert!(Role::NationalContactPoint.may_manage(Role::Officer));
+        assert!(!Role::Officer.allows(Permission::Publish));
+        assert!(!Role::Auditor.allows(Permission::UseForum));
         assert!(Role::Administrator.allows(Permission::UploadForMembers));
         for r in [Role::Officer, Role::Supervisor, Role::Analyst, Role::Auditor, Role::NationalContactPoint] {
             assert!(!r.allows(Permission::UploadForMembers));

@@ -136,6 +136,16 @@ pub fn payload_unverified(envelope: &[u8], max_bytes: usize) -> Result<Vec<u8>, 
         .ok_or_else(|| EnvelopeError::Malformed("the envelope carries no payload".into()))
 }
 
+/// The content type of the protected header, without verifying (to pick the rules that the
+/// verification then applies; never trust it before).
+pub fn content_type_unverified(envelope: &[u8], max_bytes: usize) -> Result<Option<String>, EnvelopeError> {
+    Ok(match parse(envelope, max_bytes)?.protected.header.content_type {
+        None => None,
+        Some(RegisteredLabel::Text(text)) => Some(text),
+        Some(RegisteredLabel::Assigned(format)) => Some(format.to_i64().to_string()),
+    })
+}
+
 /// The signature bytes of an envelope (for fingerprints shown to people), without verifying.
 pub fn signature_unverified(envelope: &[u8], max_bytes: usize) -> Result<Vec<u8>, EnvelopeError> {
     Ok(parse(envelope, max_bytes)?.signature)

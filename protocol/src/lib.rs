@@ -3,6 +3,7 @@
 //! codec and the COSE_Sign1 envelopes that prove a record's origin. No I/O and no async runtime.
 
 pub mod agreement;
+pub mod board;
 pub mod cbor;
 pub mod codelists;
 pub mod directory;

@@ -59,6 +59,22 @@ pub enum Request {
     CodeLists { have: Vec<(ListId, u32)> },
     /// The hub published a code list release: fetch with [`Request::CodeLists`].
     CodeListsNotify,
+    /// Entries of the hub's board log (publications and forum posts) after `after`; every
+    /// directory member may pull it.
+    BoardPull { after: u64, limit: u32 },
+    /// The hub's board log has grown to `head`: pull when you can.
+    BoardNotify { head: u64 },
+    /// A forum post signed by the requester's node, for the hub to check and append to its
+    /// board log byte for byte.
+    ForumPost { envelope: ByteBuf },
+}
+
+/// One entry of the hub's board log: a publication signed by the hub or a forum post signed by
+/// its author's node, exactly as signed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardEntry {
+    pub seq: u64,
+    pub envelope: ByteBuf,
 }
 
 /// Most lists a [`Request::CodeLists`] may name.
@@ -145,5 +161,11 @@ pub enum Response {
     /// Signed code list releases (COSE_Sign1 by the hub), newest of each list only.
     CodeLists {
         releases: Vec<ByteBuf>,
+    },
+    /// Board log entries, the position to pull after next time and the hub's board log head.
+    BoardEntries {
+        entries: Vec<BoardEntry>,
+        next: u64,
+        head: u64,
     },
 }

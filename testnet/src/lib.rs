@@ -8,5 +8,6 @@ pub mod export;
 pub mod load;
 pub mod members;
 pub mod operation;
+pub mod publications;
 pub mod scenario;
 pub mod up;

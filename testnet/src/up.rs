@@ -62,6 +62,10 @@ pub async fn start(opts: &UpOptions) -> anyhow::Result<Cluster> {
     if let Err(e) = crate::operation::demo(&cluster).await {
         eprintln!("  not created: {e:#}");
     }
+    eprintln!("Publications, library and forum at the hub ...");
+    if let Err(e) = crate::publications::demo(&cluster).await {
+        eprintln!("  not published: {e:#}");
+    }
     eprintln!("Ready in {:.1} s.", started.elapsed().as_secs_f64());
     Ok(cluster)
 }

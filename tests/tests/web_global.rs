@@ -67,10 +67,15 @@ async fn an_analyst_searches_and_charts_the_global_cen_from_their_own_node() -> 
     send(&be, (0..5).map(|i| seizure("BE", i, "REVENUE.TOBACCO.CIGARETTES")).collect()).await?;
     send(&ke, (0..6).map(|i| seizure("KE", i, "ENVIRONMENT.CITES")).collect()).await?;
     wait_for(Duration::from_secs(60), "19 seizures in the global CEN", || async {
-        let (_, v) = nl.get_as("analyst", "/api/v1/global/search?limit=1").await?;
+        let (_, v) = hub.get_as("analyst", "/api/v1/global/search?limit=1").await?;
         Ok((v["total"] == 19).then_some(()))
     })
     .await?;
+    // KE joined last: NL checks its seizures' signatures with the directory it fetches on seeing
+    // a signer it does not know yet, so none is left out.
+    let (_, v) = nl.get_as("analyst", "/api/v1/global/search?limit=100").await?;
+    assert_eq!((v["total"].as_u64(), v["items"].as_array().map(Vec::len)), (Some(19), Some(19)), "{v}");
+    assert_eq!(v["rejected"], 0, "{v}");
 
     b.login(&nl.url(""), "analyst", PASSWORD).await?;
     b.click("nav a[href='/global']").await?;

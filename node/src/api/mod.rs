@@ -1,6 +1,7 @@
 //! The REST API under `/api/v1` (DESIGN.md's contract), `/metrics`, and the admin UI at `/`.
 
 pub mod accounts;
+pub mod board;
 pub mod cen;
 pub mod cen_upload;
 pub mod code_lists;
@@ -63,6 +64,8 @@ pub struct AppState {
     pub photos: crate::photos::Photos,
     /// CENcomm operations.
     pub operations: crate::operations::Operations,
+    /// Publications, the library and the forum.
+    pub board: crate::board::Board,
 }
 
 async fn count(State(metrics): State<Arc<Metrics>>, req: Request, next: Next) -> Response {
@@ -146,6 +149,23 @@ pub fn router(state: AppState, ui: Router, max_body_bytes: usize, timeout: Durat
         .route("/operations/{id}/messages/{message}/forward", post(op_forward::forward))
         .route("/operations/{id}/messages/{message}/attachments/{n}", get(operations::attachment))
         .route("/cen/operation-reports", get(op_forward::reports))
+        .route(
+            "/publications",
+            get(board::list).post(board::publish).layer(DefaultBodyLimit::max(board::MAX_PUBLICATION_BODY)),
+        )
+        .route("/publications/{id}", get(board::get_one))
+        .route("/publications/{id}/unread", post(board::unread))
+        .route("/publications/{id}/attachments/{n}", get(board::attachment))
+        .route("/library", get(board::library))
+        .route(
+            "/forum/threads",
+            get(board::threads).post(board::new_thread).layer(DefaultBodyLimit::max(board::MAX_POST_BODY)),
+        )
+        .route("/forum/threads/{id}", get(board::thread))
+        .route(
+            "/forum/threads/{id}/posts",
+            post(board::reply).layer(DefaultBodyLimit::max(board::MAX_POST_BODY)),
+        )
         .route("/operations/{id}/access/{user}/reset", post(operations::reset_access))
         .route("/operations/{id}/export.sqlite", get(op_export::sqlite))
         .route("/operations/{id}/export.xlsx", get(op_export::xlsx))

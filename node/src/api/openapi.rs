@@ -44,6 +44,9 @@ impl Modify for BearerAuth {
         super::op_forward::forward, super::op_forward::reports, super::operations::attachment,
         super::code_lists::list, super::code_lists::get_one, super::code_lists::release,
         super::code_lists::publish, super::code_lists::take,
+        super::board::list, super::board::library, super::board::publish, super::board::get_one,
+        super::board::unread, super::board::attachment, super::board::threads, super::board::thread,
+        super::board::new_thread, super::board::reply,
     ),
     components(schemas(
         ncen_protocol::model::Seizure, ncen_protocol::model::Suspect, ncen_protocol::model::Company,

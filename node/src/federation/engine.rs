@@ -46,6 +46,8 @@ pub struct Engine {
     pub(super) op_pullers: Arc<Mutex<HashMap<String, Arc<Notify>>>>,
     /// One lock per operation log source: pulls from it never overlap.
     pub(super) op_pull_locks: Arc<Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>>,
+    /// A member's board puller and outbox delivery.
+    pub(super) board: Arc<super::board::BoardSync>,
 }
 
 /// A refused connection or bad message from one source is audited at most this often.
@@ -70,6 +72,7 @@ impl Engine {
             pull_slots: Arc::new(tokio::sync::Semaphore::new(PULL_SLOTS)),
             op_pullers: Arc::default(),
             op_pull_locks: Arc::default(),
+            board: Arc::default(),
         };
         engine.sync_network().await;
         engine.spawn(engine.clone().events(events));
@@ -356,6 +359,7 @@ impl Engine {
             self.fetch_directory().await;
             self.fetch_code_lists().await;
             self.op_housekeeping().await;
+            self.trigger_board();
             let sources = self
                 .blocking(|fed| -> Result<Vec<String>, crate::store::StoreError> {
                     let mut out = fed.agreements.parties()?;
@@ -406,7 +410,7 @@ impl Engine {
         }
     }
 
-    async fn fetch_directory(&self) {
+    pub(super) async fn fetch_directory(&self) {
         let Some((hub_id, _)) = self.fed.hub.clone() else { return };
         let Ok(peer) = parse_peer_id(&hub_id) else { return };
         let have = self.fed.directory.version();
@@ -452,6 +456,7 @@ impl Engine {
                         if engine.fed.hub.as_ref().is_some_and(|(h, _)| *h == peer.to_base58()) {
                             engine.fetch_directory().await;
                             engine.fetch_code_lists().await;
+                            engine.trigger_board();
                         }
                         engine.deliver_agreements().await;
                     });
@@ -592,6 +597,12 @@ impl Engine {
                 }
                 Response::Ack
             }
+            Request::BoardPull { after, limit } => self.answer_board_pull(peer_id, after, limit).await,
+            Request::BoardNotify { .. } => {
+                self.on_board_notify(&peer_id);
+                Response::Ack
+            }
+            Request::ForumPost { envelope } => self.answer_forum_post(peer_id, envelope).await,
             Request::Directory { have } => {
                 if !self.fed.is_hub() {
                     return refused(Refusal::BadRequest, "only the hub serves the directory");

@@ -4,6 +4,7 @@
 
 pub mod agreements;
 pub mod apply;
+pub mod board;
 pub mod code_lists;
 pub mod directory;
 pub mod engine;
@@ -59,6 +60,8 @@ pub struct Federation {
     pub operations: Operations,
     /// The hub's PeerId and address (members only; the trust anchor).
     pub hub: Option<(String, String)>,
+    /// Publications and the forum: the hub's board log or this member's copy.
+    pub board: crate::board::Board,
     /// The code lists in force; at a member, kept up to date from the hub's releases.
     pub catalog: CatalogHandle,
     pub codelists: CodeListService,
@@ -106,6 +109,13 @@ impl Federation {
                 journal.clone(),
                 identity.clone(),
                 &info.administration,
+                catalog.clone(),
+            ),
+            board: crate::board::Board::new(
+                journal.clone(),
+                identity.clone(),
+                &info.administration,
+                hub.as_ref().map(|(id, _)| id.clone()),
                 catalog.clone(),
             ),
             info,

@@ -60,10 +60,19 @@ pub enum Cf {
     /// Code list releases signed by the hub, every version kept:
     /// `[list name][0][version u32 BE]` → `StoredRelease`.
     CodeLists,
+    /// Publications and forum posts (MISSION C5, C6): the hub's board log, or a member's
+    /// verified copy of it: `[hub seq u64 BE]` → `StoredBoardEntry`.
+    BoardLog,
+    /// What each user has read of the publications: `[username][0][publication uuid]` →
+    /// when (i64 BE milliseconds).
+    BoardReads,
+    /// A member's forum posts signed and not yet acknowledged by the hub: `[post uuid]` →
+    /// COSE_Sign1 bytes.
+    BoardOutbox,
 }
 
 impl Cf {
-    pub const ALL: [Cf; 25] = [
+    pub const ALL: [Cf; 28] = [
         Cf::Meta,
         Cf::Records,
         Cf::Revisions,
@@ -89,6 +98,9 @@ impl Cf {
         Cf::OpMessages,
         Cf::CenReports,
         Cf::CodeLists,
+        Cf::BoardLog,
+        Cf::BoardReads,
+        Cf::BoardOutbox,
     ];
 
     pub fn name(self) -> &'static str {
@@ -118,6 +130,9 @@ impl Cf {
             Cf::OpMessages => "op_messages",
             Cf::CenReports => "cen_reports",
             Cf::CodeLists => "code_lists",
+            Cf::BoardLog => "board_log",
+            Cf::BoardReads => "board_reads",
+            Cf::BoardOutbox => "board_outbox",
         }
     }
 }

@@ -22,7 +22,7 @@ pub fn admin_label(l: &L10n, code: &str) -> String {
     if code == "WCO" { l.t("dash-hub") } else { l.code(ListId::Country, code) }
 }
 
-const NAV: [(&str, &str, &str, &[Permission]); 13] = [
+const NAV: [(&str, &str, &str, &[Permission]); 16] = [
     ("dashboard", "/", "nav-dashboard", &[]),
     ("search", "/search", "nav-search", &[Permission::ReadRecords]),
     ("new-seizure", "/records/seizures/new", "nav-new-seizure", &[Permission::WriteRecords]),
@@ -36,6 +36,9 @@ const NAV: [(&str, &str, &str, &[Permission]); 13] = [
     ),
     ("global", "/global", "nav-global", &[Permission::ReadCen]),
     ("cen-reports", "/cen/reports", "nav-cen-reports", &[Permission::ReadCen]),
+    ("publications", "/publications", "nav-publications", &[]),
+    ("library", "/library", "nav-library", &[]),
+    ("forum", "/forum", "nav-forum", &[]),
     ("peers", "/peers", "nav-peers", &[Permission::ReadFederation]),
     ("agreements", "/agreements", "nav-agreements", &[Permission::ReadFederation]),
     ("users", "/users", "nav-users", &[Permission::ManageUsers]),
@@ -72,8 +75,14 @@ pub fn chrome(state: &AppState, v: &Visitor, active: &str, mut notices: Vec<Noti
                     label,
                     active: *key == active,
                     // Unread CENcomm messages, counted when the session was checked.
-                    badge: (*key == "operations" && v.unread_operations > 0)
-                        .then(|| l.num(v.unread_operations as i64)),
+                    badge: match *key {
+                        "operations" if v.unread_operations > 0 => Some(l.num(v.unread_operations as i64)),
+                        // Publications this user has not opened yet.
+                        "publications" if v.unread_publications > 0 => {
+                            Some(l.num(v.unread_publications as i64))
+                        }
+                        _ => None,
+                    },
                 })
                 .collect();
             if p.must_change_password {

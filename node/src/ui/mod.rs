@@ -9,6 +9,7 @@
 mod account;
 mod agreements;
 mod audit;
+mod board;
 mod cases;
 mod cen_reports;
 mod chrome;
@@ -16,6 +17,7 @@ mod code_lists;
 mod dashboard;
 mod entry;
 mod export;
+mod forum;
 mod global;
 mod login;
 mod op_compose;
@@ -103,6 +105,18 @@ pub fn router(state: AppState) -> Router {
         .route("/global/statistics", get(global::statistics))
         .route("/global/export.xlsx", get(global::export_xlsx))
         .route("/global/export.csv", get(global::export_csv))
+        .route(
+            "/publications",
+            get(board::list).post(board::publish).layer(axum::extract::DefaultBodyLimit::max(
+                2 * ncen_protocol::operation::MAX_ATTACHMENTS_BYTES + 256 * 1024,
+            )),
+        )
+        .route("/publications/{id}", get(board::show))
+        .route("/publications/{id}/unread", post(board::mark_unread))
+        .route("/publications/{id}/attachments/{n}", get(board::attachment))
+        .route("/library", get(board::library))
+        .route("/forum", get(forum::list).post(forum::create))
+        .route("/forum/{id}", get(forum::show).post(forum::reply))
         .route("/operations/{id}/access/{user}/reset", post(operation::reset_access))
         .route("/records/seizures/new", get(entry::new_form).post(entry::create))
         .route("/records/seizures/{id}/edit", get(entry::edit_form).post(entry::update))

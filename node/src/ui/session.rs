@@ -45,6 +45,8 @@ pub struct Visitor {
     pub unread_operations: usize,
     /// The node's code lists in force when the request came.
     pub catalog: std::sync::Arc<ncen_protocol::codelists::Catalog>,
+    /// Publications the user has not opened yet, counted when the session was checked.
+    pub unread_publications: usize,
 }
 
 fn accept_language(headers: &HeaderMap) -> Option<Lang> {
@@ -88,12 +90,14 @@ impl FromRequestParts<AppState> for Visitor {
             Some(token) => {
                 let accounts = state.accounts.clone();
                 let operations = state.operations.clone();
+                let board = state.board.clone();
                 tokio::task::spawn_blocking(move || {
                     // API tokens are no browser sessions: they carry no CSRF token.
                     let info =
                         accounts.authenticate_session(&token).ok().filter(|info| info.csrf.is_some())?;
                     let unread = super::operations::unread_total(&operations, &info.principal);
-                    Some((info, unread))
+                    let publications = board.unread(&info.principal.username).unwrap_or(0);
+                    Some((info, (unread, publications)))
                 })
                 .await
                 .ok()
@@ -101,12 +105,13 @@ impl FromRequestParts<AppState> for Visitor {
             }
             None => None,
         };
-        let (principal, csrf, saved_lang, password_notice_ms, unread_operations) = match session {
-            Some((info, unread)) => {
-                (Some(info.principal), info.csrf, info.language, info.password_notice_ms, unread)
-            }
-            None => (None, None, None, None, 0),
-        };
+        let (principal, csrf, saved_lang, password_notice_ms, (unread_operations, unread_publications)) =
+            match session {
+                Some((info, unread)) => {
+                    (Some(info.principal), info.csrf, info.language, info.password_notice_ms, unread)
+                }
+                None => (None, None, None, None, (0, 0)),
+            };
         let csrf = match csrf {
             Some(c) => c,
             None => match jar.get(PRE_COOKIE).map(|c| c.value().to_owned()).filter(|v| v.len() == 64) {
@@ -136,6 +141,7 @@ impl FromRequestParts<AppState> for Visitor {
             password_notice_ms,
             unread_operations,
             catalog: state.catalog.current(),
+            unread_publications,
         })
     }
 }
