@@ -4,6 +4,7 @@
 //! and the catalog in force is swapped in the same step as the write.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
 
 use ncen_protocol::cbor::{self, Limits};
 use ncen_protocol::codelists::MAX_RELEASE_BYTES;
@@ -69,6 +70,9 @@ pub enum CodeListsError {
     Store(#[from] StoreError),
 }
 
+/// How far the clocks of the node that signed a record and of this node may disagree.
+const CLOCK_LEEWAY_MS: i64 = 60_000;
+
 /// The code lists of this node.
 #[derive(Debug, Clone)]
 pub struct CodeListService {
@@ -78,6 +82,9 @@ pub struct CodeListService {
     /// The PeerId whose signature this node trusts (its own at the hub).
     anchor: Option<String>,
     catalog: CatalogHandle,
+    /// When (ms since the epoch) a fetch last found this node holding every release its hub
+    /// had: the hub answered a fetch sent at that time. 0 until then.
+    current_since_ms: Arc<AtomicI64>,
 }
 
 fn prefix(list: ListId) -> Vec<u8> {
@@ -106,11 +113,33 @@ impl CodeListService {
         catalog: CatalogHandle,
     ) -> Self {
         let anchor = if is_hub { Some(identity.peer_id().to_owned()) } else { hub_peer_id };
-        let service = CodeListService { journal, identity, is_hub, anchor, catalog };
+        let service = CodeListService {
+            journal,
+            identity,
+            is_hub,
+            anchor,
+            catalog,
+            current_since_ms: Arc::new(AtomicI64::new(0)),
+        };
         if let Err(e) = service.load() {
             tracing::error!(error = %e, "cannot read the stored code list releases; the built-in lists stay in force");
         }
         service
+    }
+
+    /// Notes that a fetch sent at `sent_ms` brought this node every release its hub had.
+    pub fn mark_current(&self, sent_ms: i64) {
+        self.current_since_ms.fetch_max(sent_ms, Ordering::Relaxed);
+    }
+
+    /// Whether a record signed at `issued_at_ms` may use a release this node has not taken yet:
+    /// true while no fetch sent after that moment (with a minute's leeway for clocks) has found
+    /// this node current. At the hub, or without a hub, nothing newer can come.
+    pub fn may_be_behind(&self, issued_at_ms: i64) -> bool {
+        if self.is_hub || self.anchor.is_none() {
+            return false;
+        }
+        self.current_since_ms.load(Ordering::Relaxed) <= issued_at_ms.saturating_add(CLOCK_LEEWAY_MS)
     }
 
     pub fn catalog(&self) -> &CatalogHandle {

@@ -120,7 +120,11 @@ fn check(
             return Err("the body is not of the entry's kind".into());
         }
         Validator::new(catalog, None).received().record(body).map_err(|e| {
-            if e.0.iter().any(|f| f.message.starts_with("is not in code list")) {
+            // A code this node does not hold may come from a release it has not fetched yet,
+            // unless it has heard from its hub since the record was signed: then it is wrong.
+            if e.0.iter().any(|f| f.message.starts_with("is not in code list"))
+                && fed.codelists.may_be_behind(record.issued_at_ms)
+            {
                 format!("{UNKNOWN_CODE}{e}")
             } else {
                 format!("invalid record: {e}")

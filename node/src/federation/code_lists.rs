@@ -43,10 +43,13 @@ impl Engine {
         let Some((hub_id, _)) = self.fed.hub.clone() else { return 0 };
         let Ok(peer) = parse_peer_id(&hub_id) else { return 0 };
         let have = self.fed.codelists.versions();
+        let sent_ms = crate::journal::now_ms();
         let Ok(Response::CodeLists { releases }) = self.net.request(peer, Request::CodeLists { have }).await
         else {
             return 0;
         };
+        // Nothing newer: this node held every release the hub had when it was asked.
+        let complete = releases.is_empty();
         let mut taken = 0;
         for signed in releases.into_iter().take(MAX_CODE_LISTS) {
             match self.blocking(move |fed| fed.codelists.accept("hub", &signed)).await {
@@ -57,6 +60,9 @@ impl Engine {
                 Some(Err(e)) => tracing::warn!(error = %e, "code list release from the hub refused"),
                 _ => {}
             }
+        }
+        if complete {
+            self.fed.codelists.mark_current(sent_ms);
         }
         taken
     }

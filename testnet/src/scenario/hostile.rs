@@ -108,6 +108,9 @@ async fn serve(handle: NetHandle, mut events: tokio::sync::mpsc::Receiver<NetEve
 pub async fn run(dir: &Path, quick: bool, node_bin: Option<PathBuf>) -> anyhow::Result<Verdict> {
     let rounds = if quick { 1 } else { 20 };
     let mut cluster = fresh(dir, 1, node_bin).await?;
+    // NL is a member of the hub's directory, so it knows when it holds the hub's newest code
+    // lists: a code it does not hold is then wrong, not merely newer than its copy.
+    cluster.federate().await?;
     let nl = cluster.node("NL")?;
     let nl_peer = net::parse_peer_id(nl.peer_id())?;
     let nl_addr = net::parse_addr(&nl.p2p_addr())?;
