@@ -330,3 +330,40 @@ impl CodeListService {
         Ok((info, true))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    fn service(
+        is_hub: bool,
+        hub: Option<String>,
+    ) -> Result<(tempfile::TempDir, CodeListService), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let journal = Arc::new(Journal::open(Store::open(&dir.path().join("db"), true)?, "NL")?);
+        let identity = Arc::new(Identity::generate()?);
+        Ok((dir, CodeListService::new(journal, identity, is_hub, hub, CatalogHandle::builtin())))
+    }
+
+    #[test]
+    fn a_member_may_be_behind_until_its_hub_said_otherwise_after_the_record()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let hub_id = Identity::generate()?.peer_id().to_owned();
+        let (_d, member) = service(false, Some(hub_id))?;
+        let signed_at = 1_800_000_000_000;
+        assert!(member.may_be_behind(signed_at), "never heard from its hub");
+        member.mark_current(signed_at + 30_000);
+        assert!(member.may_be_behind(signed_at), "within the clocks' leeway");
+        member.mark_current(signed_at + CLOCK_LEEWAY_MS + 1);
+        assert!(!member.may_be_behind(signed_at), "current since after the record was signed");
+        assert!(member.may_be_behind(signed_at + CLOCK_LEEWAY_MS), "a newer record may use a newer release");
+        member.mark_current(signed_at);
+        assert!(!member.may_be_behind(signed_at), "an older answer never moves the mark back");
+        let (_d, hub) = service(true, None)?;
+        assert!(!hub.may_be_behind(signed_at), "the hub holds every release");
+        let (_d, alone) = service(false, None)?;
+        assert!(!alone.may_be_behind(signed_at), "a node without a hub has nothing to wait for");
+        Ok(())
+    }
+}

@@ -110,18 +110,28 @@ impl Engine {
         let request = Request::GlobalSearch { asker: asker_label(asker), query: Box::new(query) };
         match self.ask_hub(request).await? {
             Response::GlobalResult { result } => {
-                let hub = self.fed.hub.clone().map(|(id, _)| id).unwrap_or_default();
-                let page = self
-                    .blocking(move |fed| {
-                        let directory = fed.directory.current().ok().flatten().map(|(d, _)| d);
-                        open_result(result, directory.as_ref(), &hub)
-                    })
-                    .await
-                    .ok_or_else(|| GlobalError::Unreachable("the answer could not be checked".into()))?;
-                Ok(page)
+                let page = self.open(result.clone()).await?;
+                if page.rejected == 0 {
+                    return Ok(page);
+                }
+                // A member admitted since this node's last copy of the directory signs with a
+                // key this node does not know yet: fetch the hub's current directory, check again.
+                self.fetch_directory().await;
+                self.open(result).await
             }
             _ => Err(GlobalError::Unreachable("the hub answered something else".into())),
         }
+    }
+
+    /// Checks every seizure of a hub answer against the directory this node holds.
+    async fn open(&self, result: ncen_protocol::global::GlobalResult) -> Result<GlobalPage, GlobalError> {
+        let hub = self.fed.hub.clone().map(|(id, _)| id).unwrap_or_default();
+        self.blocking(move |fed| {
+            let directory = fed.directory.current().ok().flatten().map(|(d, _)| d);
+            open_result(result, directory.as_ref(), &hub)
+        })
+        .await
+        .ok_or_else(|| GlobalError::Unreachable("the answer could not be checked".into()))
     }
 
     /// Sends a user's statistics query to the hub.
