@@ -278,16 +278,12 @@ fn regions_block(l: &L10n, stats: &GlobalStatistics) -> Option<StatBlock> {
         })
         .collect();
     let format = |x: f64| l.num(x.round() as i64);
+    let all = stats.total.max(1) as f64;
     let rows = series
         .iter()
         .map(|(name, values)| {
             let sum: f64 = values.iter().sum();
-            let latest = values.last().copied().unwrap_or(0.0);
-            (
-                name.clone(),
-                l.num(sum as i64),
-                format!("{} {}", years.last().cloned().unwrap_or_default(), l.num(latest as i64)),
-            )
+            (name.clone(), l.num(sum as i64), format!("{:.1} %", sum * 100.0 / all))
         })
         .collect();
     Some(StatBlock {
