@@ -330,36 +330,17 @@ pub async fn statistics(State(state): State<AppState>, v: Visitor, Query(params)
     let mut notices = chrome::expiry_notice(&v);
     let (total, blocks) = match run_statistics(&state, &actor, query).await {
         Ok(stats) => {
-            let all = stats.total.max(1) as f64;
             let mut blocks = Vec::new();
             for (facet, title, over_time) in VIEWS {
-                let Some(found) = stats.facets.iter().find(|f| f.facet == facet && !f.values.is_empty())
-                else {
-                    continue;
-                };
-                let mut values = found.values.clone();
-                if over_time {
-                    values.sort_by(|a, b| a.0.cmp(&b.0));
-                }
-                let labelled: Vec<(String, f64)> =
-                    values.iter().map(|(code, n)| (value_label(&l, facet, code), *n as f64)).collect();
-                let format = |x: f64| l.num(x.round() as i64);
-                let svg = if over_time {
-                    charts::columns(&labelled, &format)
-                } else {
-                    charts::bars(&labelled, &format)
-                };
-                let rows = labelled
-                    .iter()
-                    .map(|(label, n)| (label.clone(), l.num(*n as i64), format!("{:.1} %", n * 100.0 / all)))
-                    .collect();
-                blocks.push(StatBlock {
+                let Some(found) = stats.facets.iter().find(|f| f.facet == facet) else { continue };
+                blocks.extend(super::stats::facet_block(
+                    &l,
+                    facet,
                     title,
-                    subtitle: None,
-                    value_head: "stats-records",
-                    chart_base64: encode_svg(svg),
-                    rows,
-                });
+                    over_time,
+                    &found.values,
+                    stats.total,
+                ));
                 if facet == "region"
                     && let Some(compared) = regions_block(&l, &stats)
                 {

@@ -65,25 +65,10 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(params): Quer
         Ok(Ok(r)) => r,
         _ => return chrome::problem(&state, &v, chrome::Problem::Internal),
     };
-    let total = result.total.max(1) as f64;
     let mut blocks = Vec::new();
     for (facet, title, over_time) in VIEWS {
-        let Some(values) = result.facets.get(facet).filter(|v| !v.is_empty()) else { continue };
-        let mut values = values.clone();
-        if over_time {
-            values.sort_by(|a, b| a.0.cmp(&b.0));
-        }
-        let labelled: Vec<(String, f64)> =
-            values.iter().map(|(code, n)| (value_label(&l, facet, code), *n as f64)).collect();
-        let format = |x: f64| l.num(x.round() as i64);
-        let svg =
-            if over_time { charts::columns(&labelled, &format) } else { charts::bars(&labelled, &format) };
-        let chart_base64 = svg.ok().map(|s| base64::engine::general_purpose::STANDARD.encode(s));
-        let rows = labelled
-            .iter()
-            .map(|(label, n)| (label.clone(), l.num(*n as i64), format!("{:.1} %", n * 100.0 / total)))
-            .collect();
-        blocks.push(StatBlock { title, subtitle: None, value_head: "stats-records", chart_base64, rows });
+        let Some(values) = result.facets.get(facet) else { continue };
+        blocks.extend(facet_block(&l, facet, title, over_time, values, result.total));
     }
     blocks.extend(quantity_blocks(&l, &quantities));
     let chips = FACETS
@@ -107,6 +92,36 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(params): Quer
         export_csv: format!("/search/export.csv?{query_string}"),
     };
     chrome::page(&v, &page)
+}
+
+/// One facet's counts among `total` matches as a chart (columns over time, else bars) and the
+/// table of its figures with each value's share; `None` when the facet has no value.
+pub fn facet_block(
+    l: &L10n,
+    facet: &str,
+    title: &'static str,
+    over_time: bool,
+    values: &[(String, u64)],
+    total: u64,
+) -> Option<StatBlock> {
+    if values.is_empty() {
+        return None;
+    }
+    let mut values = values.to_vec();
+    if over_time {
+        values.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+    let all = total.max(1) as f64;
+    let labelled: Vec<(String, f64)> =
+        values.iter().map(|(code, n)| (value_label(l, facet, code), *n as f64)).collect();
+    let format = |x: f64| l.num(x.round() as i64);
+    let svg = if over_time { charts::columns(&labelled, &format) } else { charts::bars(&labelled, &format) };
+    let chart_base64 = svg.ok().map(|s| base64::engine::general_purpose::STANDARD.encode(s));
+    let rows = labelled
+        .iter()
+        .map(|(label, n)| (label.clone(), l.num(*n as i64), format!("{:.1} %", n * 100.0 / all)))
+        .collect();
+    Some(StatBlock { title, subtitle: None, value_head: "stats-records", chart_base64, rows })
 }
 
 /// Quantities by commodity (and unit), and the largest one's quantities by month.

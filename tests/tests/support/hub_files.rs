@@ -113,7 +113,7 @@ pub fn zip_of_csv() -> anyhow::Result<Vec<u8>> {
                     GM-CSV-0002,2026-01-31,LAND_BORDER,GM,IMPORT,DOG,\n";
     let goods = "national_reference,commodity,quantity,unit\n\
                  GM-CSV-0001,REVENUE.TOBACCO.CIGARETTES,5000,H87\n\
-                 GM-CSV-0002,REVENUE.TOBACCO.CIGARETTES,10,XXX\n";
+                 GM-CSV-0002,REVENUE.TOBACCO.CIGARETTES,10,NOT_A_UNIT\n";
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default();
     for (name, data) in [("seizures.csv", seizures), ("goods.csv", goods)] {
